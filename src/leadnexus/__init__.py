@@ -1,0 +1,1 @@
+"""Lead-Nexus: a B2B lead marketplace."""

@@ -1,0 +1,47 @@
+"""Admin API models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from leadnexus.auth.schemas import StrictInput, UserRead
+from leadnexus.pagination import PageQuery
+
+
+class UserListQuery(PageQuery):
+    q: str | None = Field(default=None, max_length=200, description="Email, name or company")
+    role: Literal["client", "vendor", "admin"] | None = None
+    is_active: bool | None = None
+
+
+class UserPage(BaseModel):
+    data: list[UserRead]
+    next_cursor: str | None
+    has_more: bool
+
+
+class UserAdminUpdate(StrictInput):
+    is_active: bool | None = None
+    role: Literal["client", "vendor", "admin"] | None = None
+
+
+class AuditEntryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    actor_id: int | None
+    actor_email: str | None
+    action: str
+    target_type: str
+    target_id: str | None
+    data: dict[str, Any]
+    created_at: datetime
+
+
+class AuditPage(BaseModel):
+    data: list[AuditEntryRead]
+    next_cursor: str | None
+    has_more: bool

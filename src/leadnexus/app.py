@@ -1,0 +1,84 @@
+"""create_app(settings): wiring only."""
+
+from __future__ import annotations
+
+import logging
+
+from apiflask import APIFlask
+
+from leadnexus import tasks
+from leadnexus.admin.routes import bp as admin_bp
+from leadnexus.auth.access import SECURITY_SCHEME
+from leadnexus.auth.routes import bp as auth_bp
+from leadnexus.config import Settings
+from leadnexus.db import Database
+from leadnexus.errors import Problem, register_error_handlers
+from leadnexus.extensions import close_db_session, cors, limiter
+from leadnexus.security import register_security
+from leadnexus.system.routes import bp as system_bp
+from leadnexus.web import register_web
+
+DOCS_ASSETS = "/api/docs/assets"
+
+
+def _problem_schema(component: str) -> dict[str, object]:
+    """Problem as an OpenAPI component; nested models stay in its own $defs."""
+    return Problem.model_json_schema(
+        ref_template=f"#/components/schemas/{component}/$defs/{{model}}"
+    )
+
+
+def create_app(settings: Settings | None = None) -> APIFlask:
+    settings = settings or Settings.from_env()
+    app = APIFlask(
+        "leadnexus",
+        title="Lead-Nexus API",
+        version="1.0",
+        spec_path="/api/openapi.json",
+        docs_path="/api/docs",
+        docs_ui="swagger-ui",
+        instance_path=str(settings.instance_dir),
+        static_folder=None,
+    )
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        TESTING=settings.env == "test",
+        MAX_CONTENT_LENGTH=settings.max_upload_bytes,
+        JSON_SORT_KEYS=False,
+        SECURITY_SCHEMES={
+            SECURITY_SCHEME: {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+        },
+        SWAGGER_UI_CSS=f"{DOCS_ASSETS}/swagger-ui.css",
+        SWAGGER_UI_BUNDLE_JS=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+        SWAGGER_UI_STANDALONE_PRESET_JS=f"{DOCS_ASSETS}/swagger-ui-standalone-preset.js",
+        DOCS_FAVICON=f"{DOCS_ASSETS}/favicon-32x32.png",
+        HTTP_ERROR_SCHEMA=_problem_schema("HTTPError"),
+        VALIDATION_ERROR_SCHEMA=_problem_schema("ValidationError"),
+        VALIDATION_ERROR_STATUS_CODE=422,
+        RATELIMIT_ENABLED=settings.ratelimit_enabled,
+        RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
+        RATELIMIT_KEY_PREFIX=settings.extra.get("ratelimit_prefix", "leadnexus"),
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    app.extensions["leadnexus.settings"] = settings
+    database = Database(settings.database_url)
+    app.extensions["leadnexus.db"] = database
+    tasks.bind_database(database)
+
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": list(settings.cors_origins)}},
+        supports_credentials=True,
+    )
+    limiter.init_app(app)
+    register_security(app)
+    register_error_handlers(app)
+    app.teardown_appcontext(close_db_session)
+
+    for blueprint in (system_bp, auth_bp, admin_bp):
+        app.register_blueprint(blueprint)
+    register_web(app)
+
+    if not app.debug:
+        logging.basicConfig(level=logging.INFO)
+    return app

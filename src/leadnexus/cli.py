@@ -1,0 +1,182 @@
+"""`leadnexus` command line: database, demo data, worker, web server, and both together."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from leadnexus.config import PROJECT_ROOT, Settings
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def migrate(database_url: str, revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic (the one migration history for every DB)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    command.upgrade(config, revision)
+
+
+@click.group()
+def main() -> None:
+    """Lead-Nexus: a B2B lead marketplace."""
+
+
+@main.command("init-db")
+def init_db() -> None:
+    """Create or upgrade the database schema (alembic upgrade head)."""
+    settings = _settings()
+    migrate(settings.database_url)
+    click.echo("database is at the latest schema")
+
+
+@main.command("create-admin")
+@click.option("--email", required=True)
+@click.option("--name", default="Administrator", show_default=True)
+@click.password_option(help="Prompted for when not given")
+def create_admin(email: str, name: str, password: str) -> None:
+    """Create an admin account (admins cannot sign up through the API)."""
+    from leadnexus.auth.models import Role
+    from leadnexus.auth.schemas import normalise_email
+    from leadnexus.auth.service import create_user
+    from leadnexus.db import Database
+    from leadnexus.errors import AppError
+
+    settings = _settings()
+    database = Database(settings.database_url)
+    try:
+        with database.session() as session:
+            user = create_user(
+                session=session,
+                email=normalise_email(email),
+                password=password,
+                role=Role.ADMIN,
+                name=name,
+                company=None,
+                settings=settings,
+            )
+            click.echo(f"admin {user.email} created")
+    except (AppError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo accounts (idempotent) and print their logins."""
+    from leadnexus.db import Database
+    from leadnexus.demo import seed_demo_accounts
+
+    settings = _settings()
+    database = Database(settings.database_url)
+    with database.session() as session:
+        logins = seed_demo_accounts(session=session, settings=settings)
+    _print_logins(logins)
+
+
+def _print_logins(logins: list) -> None:  # type: ignore[type-arg]
+    click.echo("\nDemo logins (passwords are random per install, kept in instance/):")
+    for login in logins:
+        click.echo(f"  {login.role:<7} {login.email:<32} {login.password}")
+
+
+@main.command()
+@click.option("--workers", default=2, show_default=True, help="Worker threads")
+def worker(workers: int) -> None:
+    """Run the Huey consumer (background jobs)."""
+    from leadnexus import tasks
+    from leadnexus.db import Database
+
+    settings = _settings()
+    tasks.bind_database(Database(settings.database_url))
+    consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread")
+    consumer.run()
+
+
+@main.command()
+@click.option(
+    "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1"
+)
+@click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), show_default="8000")
+@click.option(
+    "--workers", default=lambda: int(os.environ.get("WEB_WORKERS", "2")), show_default="2"
+)
+@click.option(
+    "--threads", default=lambda: int(os.environ.get("WEB_THREADS", "8")), show_default="8"
+)
+def serve(host: str, port: int, workers: int, threads: int) -> None:
+    """Run the web server (gunicorn, threaded workers) serving the API and the web app."""
+    from gunicorn.app.base import BaseApplication
+
+    from leadnexus.app import create_app
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            # Threads, not gevent: SQLite's C calls would block an event loop.
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", threads)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("graceful_timeout", 10)
+
+        def load(self):  # type: ignore[no-untyped-def]
+            return create_app()
+
+    Server().run()
+
+
+@main.command()
+def openapi() -> None:
+    """Print the OpenAPI document (the web app's API types are generated from it)."""
+    from leadnexus.app import create_app
+
+    app = create_app()
+    with app.app_context():
+        click.echo(json.dumps(app.spec, indent=2, sort_keys=True))
+
+
+@main.command()
+def up() -> None:
+    """Migrate, seed on first run, then run web server and worker until Ctrl-C."""
+    settings = _settings()
+    migrate(settings.database_url)
+    ctx = click.get_current_context()
+    ctx.invoke(seed_demo)
+    executable = str(Path(sys.executable).with_name("leadnexus"))
+    children = [
+        subprocess.Popen([executable, "worker"]),  # noqa: S603
+        subprocess.Popen([executable, "serve"]),  # noqa: S603
+    ]
+    click.echo("\nLead-Nexus is starting on http://127.0.0.1:8000  (Ctrl-C stops web and worker)\n")
+
+    def stop(*_args: object) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        sys.exit(0)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    while all(child.poll() is None for child in children):
+        time.sleep(0.5)
+    failed = [child.args[1] for child in children if child.poll() not in (None, 0)]
+    click.echo(f"stopping: {', '.join(failed) or 'a process'} exited", err=True)
+    stop()

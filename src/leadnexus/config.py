@@ -1,0 +1,117 @@
+"""Settings read from the environment, with defaults that are safe for a developer machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ENVIRONMENTS = ("development", "production", "test")
+
+
+class ConfigError(RuntimeError):
+    """The environment asks for something the app refuses to run with."""
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default).strip()
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _development_secret(instance_dir: Path) -> str:
+    """One random key per checkout, kept in the instance folder so sessions survive restarts."""
+    key_file = instance_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.touch(mode=0o600)
+    key_file.write_text(key)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    instance_dir: Path = PROJECT_ROOT / "instance"
+    database_url: str = ""
+    redis_url: str | None = None
+    secret_key: str = ""
+    cors_origins: tuple[str, ...] = ()
+    bcrypt_rounds: int = 11
+    access_token_ttl: int = 15 * 60
+    refresh_token_ttl: int = 30 * 24 * 3600
+    login_limit_per_ip: str = "30 per minute;300 per hour"
+    login_limit_per_account: str = "5 per minute;50 per hour"
+    register_limit_per_ip: str = "20 per hour"
+    ratelimit_enabled: bool = True
+    max_json_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 50 * 1024 * 1024
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
+    huey_immediate: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = _env("LEADNEXUS_ENV", "development")
+        if env not in ENVIRONMENTS:
+            raise ConfigError(
+                f"LEADNEXUS_ENV must be one of {', '.join(ENVIRONMENTS)}, got {env!r}"
+            )
+        instance_dir = Path(_env("INSTANCE_DIR", str(PROJECT_ROOT / "instance"))).resolve()
+        secret_key = os.environ.get("SECRET_KEY", "")
+        if not secret_key:
+            if env == "production":
+                raise ConfigError("SECRET_KEY must be set in production (LEADNEXUS_ENV=production)")
+            secret_key = _development_secret(instance_dir)
+        if len(secret_key) < 32:
+            raise ConfigError("SECRET_KEY must be at least 32 characters")
+        values: dict[str, object] = {
+            "env": env,
+            "instance_dir": instance_dir,
+            "database_url": _env("DATABASE_URL", f"sqlite:///{instance_dir / 'leadnexus.db'}"),
+            "redis_url": os.environ.get("REDIS_URL") or None,
+            "secret_key": secret_key,
+            "cors_origins": tuple(_env_list("CORS_ORIGINS")),
+            "bcrypt_rounds": _env_int("BCRYPT_ROUNDS", 11),
+            "access_token_ttl": _env_int("ACCESS_TOKEN_TTL", 15 * 60),
+            "refresh_token_ttl": _env_int("REFRESH_TOKEN_TTL", 30 * 24 * 3600),
+            "max_json_bytes": _env_int("MAX_JSON_BYTES", 1024 * 1024),
+            "max_upload_bytes": _env_int("MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+            "web_dist": Path(_env("WEB_DIST", str(PROJECT_ROOT / "web" / "dist"))),
+        }
+        values.update(overrides)
+        settings = cls(**values)  # type: ignore[arg-type]
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if "*" in self.cors_origins:
+            raise ConfigError("CORS_ORIGINS may not contain '*': the API uses credentials")
+        if not 4 <= self.bcrypt_rounds <= 15:
+            raise ConfigError("BCRYPT_ROUNDS must be between 4 and 15")
+        if self.is_production and self.bcrypt_rounds < 10:
+            raise ConfigError("BCRYPT_ROUNDS must be at least 10 in production (OWASP ASVS)")

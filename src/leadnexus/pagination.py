@@ -1,0 +1,68 @@
+"""One list shape for the whole API: keyset (cursor) pages with a capped size."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from leadnexus.errors import ValidationFailed
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 100
+
+
+class PageQuery(BaseModel):
+    limit: int = Field(default=25, ge=1, le=MAX_PAGE_SIZE)
+    cursor: str | None = Field(default=None, max_length=64)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+    has_more: bool
+
+
+def encode_cursor(key: int) -> str:
+    return base64.urlsafe_b64encode(f"k:{key}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, key = raw.split(":", 1)
+        if prefix != "k":
+            raise ValueError(prefix)
+        return int(key)
+    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+        raise ValidationFailed.for_field(
+            "cursor", "invalid_cursor", "The cursor is not one this API issued."
+        ) from exc
+
+
+def keyset_page(
+    session: Session,
+    query: Select[Any],
+    key: InstrumentedAttribute[int],
+    *,
+    limit: int,
+    cursor: str | None,
+) -> Page[Any]:
+    """Newest first by `key`; fetches one extra row to know whether another page exists."""
+    if cursor:
+        query = query.where(key < decode_cursor(cursor))
+    query = query.order_by(key.desc()).limit(limit + 1)
+    single_entity = len(query.column_descriptions) == 1
+    result = session.execute(query)
+    rows: list[Any] = list(result.scalars() if single_entity else result.all())
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    last = rows[-1] if rows else None
+    last_key = None if last is None else (last if single_entity else last[0]).id
+    return Page(rows, encode_cursor(last_key) if has_more and last_key else None, has_more)

@@ -1,0 +1,76 @@
+"""The migration history builds the schema the models describe, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from leadnexus.audit.models import AuditEntry
+from leadnexus.cli import migrate
+from leadnexus.config import PROJECT_ROOT
+from leadnexus.db import Base, make_engine
+
+
+def test_migrations_match_the_models(database_url):
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_downgrade_to_base_and_back(database_url):
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url)
+    command.downgrade(config, "base")
+    engine = make_engine(database_url)
+    assert "users" not in inspect(engine).get_table_names()
+    migrate(database_url)
+    assert {"users", "leads", "purchases", "audit_log"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_every_foreign_key_is_indexed(database_url):
+    engine = make_engine(database_url)
+    inspector = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        indexed = {tuple(ix["column_names"][:1]) for ix in inspector.get_indexes(table.name)}
+        indexed |= {
+            tuple(u["column_names"][:1]) for u in inspector.get_unique_constraints(table.name)
+        }
+        for fk in inspector.get_foreign_keys(table.name):
+            assert tuple(fk["constrained_columns"][:1]) in indexed, (table.name, fk)
+    engine.dispose()
+
+
+def test_audit_log_is_append_only(session, make):
+    user = make.user()
+    session.add(AuditEntry(actor_id=user.id, action="x", target_type="user", data={}))
+    session.commit()
+    with pytest.raises(DBAPIError, match="append-only"):
+        session.execute(text("UPDATE audit_log SET action = 'y'"))
+    session.rollback()
+    with pytest.raises(DBAPIError, match="append-only"):
+        session.execute(text("DELETE FROM audit_log"))
+    session.rollback()
+
+
+def test_lead_constraints_hold(session, make):
+    vendor = make.user()
+    insert = text(
+        "INSERT INTO leads (vendor_id, title, price, currency, status, validation_status,"
+        " approval_status, max_sales, sales_count, created_at, updated_at)"
+        " VALUES (:v, 't', :price, 'USD', 'available', 'passed', 'approved', 1, :sold,"
+        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    )
+    session.execute(insert, {"v": vendor.id, "price": 10, "sold": 1})
+    session.commit()
+    for bad in ({"price": -1, "sold": 0}, {"price": 10, "sold": 2}):
+        with pytest.raises(IntegrityError):
+            session.execute(insert, {"v": vendor.id, **bad})
+        session.rollback()
