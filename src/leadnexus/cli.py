@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -99,6 +100,7 @@ def worker(workers: int) -> None:
     from leadnexus import tasks
     from leadnexus.db import Database
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = _settings()
     tasks.bind_database(Database(settings.database_url))
     consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread")

@@ -99,6 +99,8 @@ class Settings:
             "bcrypt_rounds": _env_int("BCRYPT_ROUNDS", 11),
             "access_token_ttl": _env_int("ACCESS_TOKEN_TTL", 15 * 60),
             "refresh_token_ttl": _env_int("REFRESH_TOKEN_TTL", 30 * 24 * 3600),
+            "ratelimit_enabled": _env("RATELIMIT_ENABLED", "true").lower()
+            not in ("0", "false", "no"),
             "max_json_bytes": _env_int("MAX_JSON_BYTES", 1024 * 1024),
             "max_upload_bytes": _env_int("MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
             "web_dist": Path(_env("WEB_DIST", str(PROJECT_ROOT / "web" / "dist"))),
