@@ -15,10 +15,10 @@ from leadnexus.auth.service import create_user, find_user_by_email
 from leadnexus.config import Settings
 
 DEMO_ACCOUNTS = (
-    ("admin@demo.leadnexus.test", Role.ADMIN, "Ada Admin", "Lead-Nexus"),
-    ("vendor@demo.leadnexus.test", Role.VENDOR, "Victor Vendor", "Northwind Data"),
-    ("vendor2@demo.leadnexus.test", Role.VENDOR, "Valerie Vendor", "Contoso Leads"),
-    ("client@demo.leadnexus.test", Role.CLIENT, "Clara Client", "Acme Sales"),
+    ("demo-admin@example.com", Role.ADMIN, "Ada Admin", "Lead-Nexus"),
+    ("demo-vendor@example.com", Role.VENDOR, "Victor Vendor", "Northwind Data"),
+    ("demo-vendor2@example.com", Role.VENDOR, "Valerie Vendor", "Contoso Leads"),
+    ("demo-client@example.com", Role.CLIENT, "Clara Client", "Acme Sales"),
 )
 
 

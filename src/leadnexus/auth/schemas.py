@@ -34,8 +34,8 @@ class StrictInput(BaseModel):
 class RegisterIn(StrictInput):
     email: Email
     password: Password
-    # "admin" is accepted by the schema so the service can refuse it with a specific reason.
-    role: Literal["client", "vendor", "admin"]
+    # Admins are created by admins (CLI or admin API), never by signing up.
+    role: Literal["client", "vendor"]
     name: Name
     company: Company | None = None
 

@@ -1,0 +1,48 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PublicOnlyRoute, RequireAuth, RequireRole, SessionGate } from '@/app/guards';
+import { AppShell } from '@/app/layout/app-shell';
+import { NotFoundPage } from '@/components/ui/not-found-page';
+import { RouteErrorPage } from '@/components/ui/route-error-page';
+import { adminRoutes } from '@/features/admin/routes';
+import { LoginPage } from '@/features/auth/routes/login-page';
+import { RegisterPage } from '@/features/auth/routes/register-page';
+import { clientRoutes } from '@/features/client/routes';
+import { LandingPage } from '@/features/landing/routes/landing-page';
+import { ProfilePage } from '@/features/profile/routes/profile-page';
+import { vendorRoutes } from '@/features/vendor/routes';
+
+export const appRoutes: RouteObject[] = [
+  {
+    element: <SessionGate />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <PublicOnlyRoute />,
+        children: [
+          { index: true, element: <LandingPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterPage /> },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'client', element: <RequireRole role="client" />, children: clientRoutes },
+              { path: 'vendor', element: <RequireRole role="vendor" />, children: vendorRoutes },
+              { path: 'admin', element: <RequireRole role="admin" />, children: adminRoutes },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(appRoutes);
+}

@@ -1,0 +1,41 @@
+import { Link as RouterLink } from 'react-router';
+import Button from '@mui/material/Button';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
+import { PlaceholderPage } from '@/components/ui/placeholder-page';
+
+export function ClientDashboardPage() {
+  return (
+    <PlaceholderPage
+      title="Dashboard"
+      icon={<DashboardOutlined />}
+      description="Your spend, purchased leads and the quality of what you bought will be summarised here."
+      action={
+        <Button component={RouterLink} to="/client/marketplace" variant="contained">
+          Browse the marketplace
+        </Button>
+      }
+    />
+  );
+}
+
+export function MarketplacePage() {
+  return (
+    <PlaceholderPage
+      title="Marketplace"
+      icon={<StorefrontOutlined />}
+      description="Reviewed leads will appear here with their industry, region, score and price, ready to search and add to your cart."
+    />
+  );
+}
+
+export function PurchasesPage() {
+  return (
+    <PlaceholderPage
+      title="Purchases"
+      icon={<ReceiptLongOutlined />}
+      description="Leads you have bought will be listed here with their full contact details, receipts and exports."
+    />
+  );
+}
