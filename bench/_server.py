@@ -1,4 +1,4 @@
-"""Start `leadnexus serve` as `make run` does, on a scratch database, for a benchmark."""
+"""Start `leadnexus serve` (and optionally the worker) as `make run` does, on a scratch database."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import text
+
+from leadnexus.db import make_engine
 
 
 def free_port() -> int:
@@ -20,27 +25,54 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory of a live process (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _fresh_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@dataclass
+class Stack:
+    url: str
+    env: dict[str, str]
+    server: subprocess.Popen
+    worker: subprocess.Popen | None
+
+
 @contextmanager
-def running_server(extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, dict[str, str]]]:
-    """Yields (base url, environment); the server stops when the block ends."""
+def running_stack(
+    extra_env: dict[str, str] | None = None, *, worker: bool = False
+) -> Iterator[Stack]:
+    """Web server (and worker) on a free port; BENCH_DATABASE_URL selects PostgreSQL."""
     instance = Path(tempfile.mkdtemp(prefix="leadnexus-bench-"))
+    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{instance / 'bench.db'}"
+    if database_url.startswith("postgresql"):
+        _fresh_postgres(database_url)
     env = {
         **os.environ,
         "LEADNEXUS_ENV": "development",
         "INSTANCE_DIR": str(instance),
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{instance / 'bench.db'}"),
+        "DATABASE_URL": database_url,
         "RATELIMIT_ENABLED": "false",
         **(extra_env or {}),
     }
+    env.pop("REDIS_URL", None)
     cli = str(Path(sys.executable).with_name("leadnexus"))
     subprocess.run([cli, "init-db"], env=env, check=True, capture_output=True)  # noqa: S603
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [cli, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    server = subprocess.Popen([cli, "serve", "--port", str(port)], env=env, **quiet)  # noqa: S603
+    jobs = subprocess.Popen([cli, "worker"], env=env, **quiet) if worker else None  # noqa: S603
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -49,7 +81,9 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[tuple[st
                 break
             except OSError:
                 time.sleep(0.2)
-        yield url, env
+        yield Stack(url, env, server, jobs)
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        for process in (server, jobs):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)

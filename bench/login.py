@@ -15,7 +15,7 @@ import threading
 import time
 from urllib.parse import urlparse
 
-from bench._server import running_server
+from bench._server import running_stack
 
 PASSWORD = "benchmark passphrase 42"  # noqa: S105 (scratch accounts on a scratch database)
 
@@ -80,7 +80,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     args = parser.parse_args()
 
-    with running_server({"BCRYPT_ROUNDS": "11"}) as (url, _env):
+    with running_stack({"BCRYPT_ROUNDS": "11"}) as stack:
+        url = stack.url
         host = urlparse(url)
         setup = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
         tokens = []

@@ -14,6 +14,7 @@ from leadnexus.config import Settings
 from leadnexus.db import Database
 from leadnexus.errors import Problem, register_error_handlers
 from leadnexus.extensions import close_db_session, cors, limiter
+from leadnexus.leads.routes import bp as leads_bp
 from leadnexus.security import register_security
 from leadnexus.system.routes import bp as system_bp
 from leadnexus.web import register_web
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     app.extensions["leadnexus.settings"] = settings
     database = Database(settings.database_url)
     app.extensions["leadnexus.db"] = database
-    tasks.bind_database(database)
+    tasks.bind(database, settings)
 
     cors.init_app(
         app,
@@ -75,7 +76,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     register_error_handlers(app)
     app.teardown_appcontext(close_db_session)
 
-    for blueprint in (system_bp, auth_bp, admin_bp):
+    for blueprint in (system_bp, auth_bp, admin_bp, leads_bp):
         app.register_blueprint(blueprint)
     register_web(app)
 

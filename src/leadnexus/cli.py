@@ -76,14 +76,16 @@ def create_admin(email: str, name: str, password: str) -> None:
 
 @main.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo accounts (idempotent) and print their logins."""
+    """Create the demo accounts and leads (each only once) and print the logins."""
     from leadnexus.db import Database
-    from leadnexus.demo import seed_demo_accounts
+    from leadnexus.demo import seed_demo_accounts, seed_demo_leads
 
     settings = _settings()
     database = Database(settings.database_url)
     with database.session() as session:
         logins = seed_demo_accounts(session=session, settings=settings)
+    if seed_demo_leads(database=database, settings=settings):
+        click.echo("demo leads uploaded through the quality pipeline")
     _print_logins(logins)
 
 
@@ -102,7 +104,7 @@ def worker(workers: int) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = _settings()
-    tasks.bind_database(Database(settings.database_url))
+    tasks.bind(Database(settings.database_url), settings)
     consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread")
     consumer.run()
 

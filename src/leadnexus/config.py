@@ -71,6 +71,10 @@ class Settings:
         return self.env == "production"
 
     @property
+    def upload_dir(self) -> Path:
+        return self.instance_dir / "uploads"
+
+    @property
     def secure_cookies(self) -> bool:
         return self.is_production
 

@@ -1,18 +1,25 @@
-"""Demo accounts for a fresh install; passwords are random per install and kept in instance/."""
+"""Demo data for a fresh install: accounts (random passwords kept in instance/) and leads."""
 
 from __future__ import annotations
 
 import json
 import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leadnexus.auth.models import Role
 from leadnexus.auth.passwords import hash_password
 from leadnexus.auth.service import create_user, find_user_by_email
 from leadnexus.config import Settings
+from leadnexus.db import Database
+from leadnexus.demo_data import write_leads_csv
+from leadnexus.leads.jobs import process_upload
+from leadnexus.leads.models import Upload
+from leadnexus.leads.uploads import confirm_upload, store_upload
 
 DEMO_ACCOUNTS = (
     ("demo-admin@example.com", Role.ADMIN, "Ada Admin", "Lead-Nexus"),
@@ -66,3 +73,57 @@ def read_demo_logins(settings: Settings) -> list[DemoLogin]:
     path = _logins_file(settings)
     known = json.loads(path.read_text()) if path.exists() else {}
     return [DemoLogin(e, r.value, known[e]) for e, r, _n, _c in DEMO_ACCOUNTS if e in known]
+
+
+DEMO_FILES = (
+    # vendor, rows, header style, defaults
+    (
+        "demo-vendor@example.com",
+        1800,
+        "crm",
+        {"price": {"mode": "score", "min": "15.00", "max": "80.00"}, "max_sales": 1},
+    ),
+    (
+        "demo-vendor2@example.com",
+        1200,
+        "sales_tool",
+        {"price": {"mode": "fixed", "amount": "19.00"}, "max_sales": 3},
+    ),
+)
+
+
+def seed_demo_leads(*, database: Database, settings: Settings) -> int:
+    """Upload a realistic file per demo vendor and run it through the real pipeline, once."""
+    created = 0
+    for email, rows, style, defaults in DEMO_FILES:
+        with database.session() as session:
+            vendor = find_user_by_email(session, email)
+            if vendor is None or session.scalar(
+                select(Upload.id).where(Upload.vendor_id == vendor.id)
+            ):
+                continue
+            with tempfile.TemporaryDirectory() as tmp:
+                path = write_leads_csv(
+                    Path(tmp) / f"{style}-export.csv", rows, seed=len(email), style=style
+                )
+                with path.open("rb") as stream:
+                    stored = store_upload(
+                        session=session,
+                        vendor=vendor,
+                        stream=stream,
+                        filename=path.name,
+                        upload_dir=settings.upload_dir,
+                        max_bytes=settings.max_upload_bytes,
+                    )
+            mapping = {s.column: s.field for s in stored.suggestions if s.field}
+            upload = confirm_upload(
+                session=session,
+                vendor=vendor,
+                upload_id=stored.upload.id,
+                mapping=mapping,
+                defaults={"currency": "USD", **defaults},
+            )
+            upload_id = upload.id
+        process_upload(database, upload_id, settings.upload_dir)
+        created += 1
+    return created

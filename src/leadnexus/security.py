@@ -31,8 +31,11 @@ def _guard_request_body() -> None:
     )
     if not has_body:
         return
-    if request.endpoint in MULTIPART_ENDPOINTS and request.mimetype == "multipart/form-data":
-        request.max_content_length = settings().max_upload_bytes
+    if request.endpoint in MULTIPART_ENDPOINTS:
+        if request.mimetype != "multipart/form-data":
+            raise UnsupportedMediaType("Send the file as multipart/form-data.")
+        # Room for the multipart envelope around a file of the maximum size.
+        request.max_content_length = settings().max_upload_bytes + 64 * 1024
         return
     if request.mimetype != "application/json":
         raise UnsupportedMediaType("Send the request body as application/json.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from huey import Huey, RedisHuey, SqliteHuey, crontab
 
-from leadnexus.config import PROJECT_ROOT
+from leadnexus.config import PROJECT_ROOT, Settings
 from leadnexus.db import Database
 
 log = logging.getLogger(__name__)
@@ -27,19 +27,24 @@ def _make_huey() -> Huey:
 
 
 huey = _make_huey()
-_database: Database | None = None
+_bound: dict[str, object] = {}
 
 
-def bind_database(database: Database) -> None:
+def bind(database: Database, settings: Settings) -> None:
     """Jobs open their own sessions on the database of the process that runs them."""
-    global _database
-    _database = database
+    _bound["database"], _bound["settings"] = database, settings
 
 
 def task_database() -> Database:
-    if _database is None:
-        raise RuntimeError("tasks.bind_database() was not called in this process")
-    return _database
+    if "database" not in _bound:
+        raise RuntimeError("tasks.bind() was not called in this process")
+    return _bound["database"]  # type: ignore[return-value]
+
+
+def task_settings() -> Settings:
+    if "settings" not in _bound:
+        raise RuntimeError("tasks.bind() was not called in this process")
+    return _bound["settings"]  # type: ignore[return-value]
 
 
 @huey.periodic_task(crontab(minute="17"))
@@ -51,3 +56,7 @@ def purge_expired_refresh_tokens() -> int:
         removed = purge(session=session)
     log.info("purged %d expired refresh tokens", removed)
     return removed
+
+
+# Feature task modules register themselves on `huey`; the consumer imports only this module.
+from leadnexus.leads import tasks as _lead_tasks  # noqa: E402, F401

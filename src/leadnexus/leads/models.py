@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -16,6 +19,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -78,6 +82,8 @@ class Lead(Base):
         Index("ix_leads_status_score", "status", "lead_score"),
         Index("ix_leads_status_price", "status", "price"),
         Index("ix_leads_vendor_status", "vendor_id", "status"),
+        # Re-running an upload job never inserts a row twice.
+        UniqueConstraint("upload_id", "source_row", name="uq_leads_upload_row"),
     )
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
@@ -100,6 +106,22 @@ class Lead(Base):
     company_name: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(255))
     linkedin_url: Mapped[str | None] = mapped_column(String(255))
+    # lower(name)|company without legal suffixes: the key for name + company duplicates.
+    identity_key: Mapped[str | None] = mapped_column(String(320), index=True)
+    annual_revenue: Mapped[str | None] = mapped_column(String(64))
+    consent_source: Mapped[str | None] = mapped_column(String(200))
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    upload_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("uploads.id"), index=True)
+    source_row: Mapped[int | None] = mapped_column(Integer)
+    # Stage-by-stage report in pipeline order: [{stage, status, reasons: [{code, message, field}]}]
+    validation_report: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
+    risk_flags: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    score_breakdown: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
+    score_version: Mapped[str | None] = mapped_column(String(16))
 
     price: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
@@ -117,3 +139,104 @@ class Lead(Base):
     @property
     def is_exclusive(self) -> bool:
         return self.max_sales == 1
+
+
+class UploadStatus(StrEnum):
+    UPLOADED = "uploaded"  # stored and sniffed; waiting for the vendor to confirm a mapping
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class Upload(Base):
+    """One CSV file a vendor uploaded, and the progress of its background processing."""
+
+    __tablename__ = "uploads"
+    __table_args__ = (
+        CheckConstraint(_in("status", UploadStatus), name="status_known"),
+        Index("ix_uploads_vendor_id_desc", "vendor_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    encoding: Mapped[str] = mapped_column(String(16))
+    delimiter: Mapped[str] = mapped_column(String(1))
+    headers: Mapped[list[str]] = mapped_column(JSON)
+    header_signature: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default=UploadStatus.UPLOADED)
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    defaults: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    rows_total: Mapped[int | None] = mapped_column(Integer)
+    rows_done: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    accepted: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    accepted_with_warnings: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rejected: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    duplicates: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rejected_by_reason: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    error: Mapped[str | None] = mapped_column(String(500))
+    # A job holds the upload until this time; a job that died lets the lease run out.
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class UploadRejection(Base):
+    """A rejected row as uploaded, with its reasons: the error report is built from these."""
+
+    __tablename__ = "upload_rejections"
+    __table_args__ = (UniqueConstraint("upload_id", "row_number", name="uq_upload_rejections_row"),)
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    upload_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("uploads.id", ondelete="CASCADE"), index=True
+    )
+    row_number: Mapped[int] = mapped_column(Integer)
+    cells: Mapped[list[str]] = mapped_column(JSON)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class VendorMapping(Base):
+    """The mapping a vendor confirmed for a header layout, offered first next time."""
+
+    __tablename__ = "vendor_mappings"
+    __table_args__ = (
+        UniqueConstraint("vendor_id", "header_signature", name="uq_vendor_mappings_sig"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    header_signature: Mapped[str] = mapped_column(String(64))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    defaults: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class SuppressionKind(StrEnum):
+    EMAIL = "email"
+    DOMAIN = "domain"
+
+
+class Suppression(Base):
+    """Marketplace-wide do-not-contact entry: matching contacts are rejected for every vendor."""
+
+    __tablename__ = "suppressions"
+    __table_args__ = (
+        CheckConstraint("kind IN ('email', 'domain')", name="kind_known"),
+        UniqueConstraint("kind", "value", name="uq_suppressions_kind_value"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(254))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    created_by_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,222 @@
+"""The background job that runs an upload through the pipeline, batch by batch.
+
+Each batch (its leads, its rejected rows and the progress counters) commits as one transaction,
+so a job killed at any point resumes exactly after the last committed batch; the unique
+(upload_id, row number) constraints make a repeated batch impossible rather than unlikely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from leadnexus.db import Database, utcnow
+from leadnexus.leads.ingest.reader import RawRow, iter_rows
+from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
+from leadnexus.leads.processing import (
+    ContactSet,
+    Evaluated,
+    PricePolicy,
+    RowInput,
+    count_reasons,
+    evaluate_rows,
+)
+from leadnexus.leads.uploads import layout_of, upload_path
+from leadnexus.leads.validation.pipeline import FileDefaults
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+LEASE = timedelta(minutes=2)
+ACTIVE = (UploadStatus.QUEUED.value, UploadStatus.PROCESSING.value)
+
+
+def claim(database: Database, upload_id: int) -> bool:
+    """Take the upload's lease unless a live job holds it (conditional update: one winner)."""
+    now = utcnow()
+    with database.session() as session:
+        claimed = session.execute(
+            update(Upload)
+            .where(
+                Upload.id == upload_id,
+                Upload.status.in_(ACTIVE),
+                or_(Upload.lease_until.is_(None), Upload.lease_until < now),
+            )
+            .values(status=UploadStatus.PROCESSING.value, lease_until=now + LEASE)
+        ).rowcount
+    return claimed == 1
+
+
+def stalled_upload_ids(database: Database) -> list[int]:
+    """Queued or processing uploads whose job died (lease expired) or never started."""
+    with database.session() as session:
+        return list(
+            session.scalars(
+                select(Upload.id).where(
+                    Upload.status.in_(ACTIVE),
+                    or_(Upload.lease_until.is_(None), Upload.lease_until < utcnow()),
+                )
+            )
+        )
+
+
+def file_defaults(defaults: dict[str, Any]) -> FileDefaults:
+    return FileDefaults(
+        industry=defaults.get("industry"),
+        default_country=defaults.get("default_country"),
+        consent_source=defaults.get("consent_source"),
+    )
+
+
+def price_policy(defaults: dict[str, Any]) -> PricePolicy:
+    """Defaults were validated by the API (UploadDefaults); absent parts keep the policy's own."""
+    price = {k: v for k, v in (defaults.get("price") or {}).items() if v is not None}
+    fallback = PricePolicy()
+    return PricePolicy(
+        mode=price.get("mode", fallback.mode),
+        amount=Decimal(str(price.get("amount", fallback.amount))),
+        minimum=Decimal(str(price.get("min", fallback.minimum))),
+        maximum=Decimal(str(price.get("max", fallback.maximum))),
+        currency=defaults.get("currency", fallback.currency),
+    )
+
+
+def _row_input(row: RawRow, width: int, columns: dict[int, str]) -> RowInput:
+    problem = row.problem
+    if problem == "ragged_row" and not any(cell.strip() for cell in row.cells[width:]):
+        problem = None  # short rows and empty trailing cells are common and harmless
+    raw = {field: row.cells[i] for i, field in columns.items() if i < len(row.cells)}
+    return RowInput(row.number, raw, problem)
+
+
+def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def _count_rows(path: Path, upload: Upload) -> int:
+    return sum(1 for _ in iter_rows(path, layout_of(upload)))
+
+
+def _seen_in_upload(database: Database, upload_id: int) -> ContactSet:
+    """On resume, rows committed by the earlier run still count for duplicates within the file."""
+    seen = ContactSet()
+    with database.session() as session:
+        for email, phone, key in session.execute(
+            select(Lead.email, Lead.phone, Lead.identity_key).where(Lead.upload_id == upload_id)
+        ):
+            seen.remember(email, phone, key)
+    return seen
+
+
+def process_upload(database: Database, upload_id: int, upload_dir: Path) -> bool:
+    """Run (or resume) one upload; returns False when another live job holds it."""
+    if not claim(database, upload_id):
+        return False
+    try:
+        _run(database, upload_id, upload_dir)
+    except Exception:
+        log.exception("upload %s failed", upload_id)
+        with database.session() as session:
+            session.execute(
+                update(Upload)
+                .where(Upload.id == upload_id)
+                .values(
+                    status=UploadStatus.FAILED.value,
+                    error="Processing stopped on an internal error; the rows so far are kept.",
+                    lease_until=None,
+                    finished_at=utcnow(),
+                )
+            )
+        raise
+    return True
+
+
+def _run(database: Database, upload_id: int, upload_dir: Path) -> None:
+    with database.session() as session:
+        upload = session.get(Upload, upload_id)
+        assert upload is not None
+        path = upload_path(upload_dir, upload)
+        if upload.started_at is None:
+            upload.started_at = utcnow()
+        if upload.rows_total is None:
+            upload.rows_total = _count_rows(path, upload)
+        vendor_id, done = upload.vendor_id, upload.rows_done
+        headers, mapping, defaults = upload.headers, upload.mapping, upload.defaults
+        layout = layout_of(upload)
+
+    columns = {headers.index(column): field for column, field in mapping.items()}
+    context = {
+        "vendor_id": vendor_id,
+        "defaults": file_defaults(defaults),
+        "price": price_policy(defaults),
+        "max_sales": int(defaults.get("max_sales") or 1),
+        "seen": _seen_in_upload(database, upload_id),
+        "exclude_upload_id": upload_id,
+        "check_mx": bool(defaults.get("check_mx", False)),
+    }
+    rows = islice(iter_rows(path, layout), done, None)
+    for batch in _batches(rows, BATCH_SIZE):
+        inputs = [_row_input(row, len(headers), columns) for row in batch]
+        with database.session() as session:
+            evaluated = evaluate_rows(session, rows=inputs, **context)
+            _store_batch(session, upload_id, vendor_id, batch, evaluated)
+
+    with database.session() as session:
+        session.execute(
+            update(Upload)
+            .where(Upload.id == upload_id)
+            .values(status=UploadStatus.COMPLETED.value, lease_until=None, finished_at=utcnow())
+        )
+
+
+def _store_batch(
+    session: Session,
+    upload_id: int,
+    vendor_id: int,
+    batch: list[RawRow],
+    evaluated: list[Evaluated],
+) -> None:
+    accepted = [e for e in evaluated if not e.rejected]
+    rejected = [(row, e) for row, e in zip(batch, evaluated, strict=True) if e.rejected]
+    if accepted:
+        # Core executemany: the ORM's bulk path splits rows whose None values differ into
+        # separate statements, which costs several times more.
+        session.execute(
+            insert(Lead.__table__),
+            [{**e.values, "vendor_id": vendor_id, "upload_id": upload_id} for e in accepted],
+        )
+    if rejected:
+        session.execute(
+            insert(UploadRejection.__table__),
+            [
+                {
+                    "upload_id": upload_id,
+                    "row_number": row.number,
+                    "cells": row.cells,
+                    "reasons": [
+                        {"code": r.code, "message": r.message, "field": r.field} for r in e.reasons
+                    ],
+                }
+                for row, e in rejected
+            ],
+        )
+    upload = session.get(Upload, upload_id, with_for_update=True)
+    upload.rows_done += len(batch)
+    upload.accepted += sum(1 for e in accepted if not e.warning)
+    upload.accepted_with_warnings += sum(1 for e in accepted if e.warning)
+    upload.rejected += len(rejected)
+    upload.duplicates += sum(1 for _row, e in rejected if e.duplicate)
+    by_reason = dict(upload.rejected_by_reason or {})
+    for code, count in count_reasons(evaluated).items():
+        by_reason[code] = by_reason.get(code, 0) + count
+    upload.rejected_by_reason = by_reason
+    upload.lease_until = utcnow() + LEASE

@@ -1,0 +1,137 @@
+"""A vendor's own leads: list, read, create and edit one lead through the same pipeline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leadnexus.auth.models import User
+from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
+from leadnexus.leads.models import ApprovalStatus, Lead, LeadStatus
+from leadnexus.leads.processing import (
+    FIELD_COLUMNS,
+    Evaluated,
+    PricePolicy,
+    RowInput,
+    evaluate_rows,
+)
+from leadnexus.leads.validation.pipeline import FileDefaults
+from leadnexus.pagination import Page, keyset_page
+
+# Sold, withdrawn or expired leads are history; changing them would rewrite what buyers paid for.
+EDITABLE = {LeadStatus.PENDING_REVIEW.value, LeadStatus.REJECTED.value, LeadStatus.AVAILABLE.value}
+
+
+def list_own_leads(
+    *,
+    session: Session,
+    vendor: User,
+    status: str | None,
+    upload_id: int | None,
+    limit: int,
+    cursor: str | None,
+) -> Page[Lead]:
+    query = select(Lead).where(Lead.vendor_id == vendor.id)
+    if status:
+        query = query.where(Lead.status == status)
+    if upload_id is not None:
+        query = query.where(Lead.upload_id == upload_id)
+    return keyset_page(session, query, Lead.id, limit=limit, cursor=cursor)
+
+
+def get_own_lead(*, session: Session, vendor: User, lead_id: int) -> Lead:
+    """Another vendor's lead is 'not found', so ids reveal nothing."""
+    lead = session.get(Lead, lead_id)
+    if lead is None or lead.vendor_id != vendor.id:
+        raise NotFound("No lead with this id.", code="lead_not_found")
+    return lead
+
+
+def _verdict(evaluated: Evaluated) -> dict[str, Any]:
+    if evaluated.rejected:
+        errors = [FieldError(r.field or "lead", r.code, r.message) for r in evaluated.reasons]
+        raise ValidationFailed(
+            "The lead did not pass validation: " + "; ".join(e.message for e in errors),
+            code="lead_rejected",
+            errors=errors,
+        )
+    return evaluated.values
+
+
+def create_lead(
+    *,
+    session: Session,
+    vendor: User,
+    raw: dict[str, str],
+    price: Decimal,
+    currency: str,
+    max_sales: int,
+    default_country: str | None,
+) -> Lead:
+    """Validate, score and store one lead; a rejected lead raises with the pipeline's reasons."""
+    [evaluated] = evaluate_rows(
+        session,
+        vendor_id=vendor.id,
+        rows=[RowInput(None, raw)],
+        defaults=FileDefaults(default_country=default_country),
+        price=PricePolicy(mode="fixed", amount=price, currency=currency),
+        max_sales=max_sales,
+    )
+    lead = Lead(vendor_id=vendor.id, **_verdict(evaluated))
+    session.add(lead)
+    session.flush()
+    return lead
+
+
+def _raw_of(lead: Lead) -> dict[str, str]:
+    raw = {name: getattr(lead, column) for name, column in FIELD_COLUMNS.items()}
+    raw["consent_date"] = lead.consent_date.isoformat() if lead.consent_date else None
+    return {k: str(v) for k, v in raw.items() if v not in (None, "")}
+
+
+def update_lead(
+    *,
+    session: Session,
+    vendor: User,
+    lead_id: int,
+    changes: dict[str, str | None],
+    price: Decimal | None,
+    max_sales: int | None,
+) -> Lead:
+    """Apply the changes and run the whole pipeline again; the lead goes back to review."""
+    lead = get_own_lead(session=session, vendor=vendor, lead_id=lead_id)
+    if lead.status not in EDITABLE:
+        raise Conflict(f"A {lead.status} lead can no longer be edited.", code="lead_not_editable")
+    raw = _raw_of(lead)
+    for name, value in changes.items():
+        if value in (None, ""):
+            raw.pop(name, None)
+        else:
+            raw[name] = value
+    if max_sales is not None and max_sales < lead.sales_count:
+        raise ValidationFailed.for_field(
+            "max_sales",
+            "below_sales_count",
+            f"This lead was already sold {lead.sales_count} times.",
+        )
+    [evaluated] = evaluate_rows(
+        session,
+        vendor_id=vendor.id,
+        rows=[RowInput(lead.source_row, raw)],
+        defaults=FileDefaults(),
+        price=PricePolicy(
+            mode="fixed", amount=price if price is not None else lead.price, currency=lead.currency
+        ),
+        max_sales=max_sales or lead.max_sales,
+        exclude_lead_id=lead.id,
+    )
+    for column, value in _verdict(evaluated).items():
+        if column != "source_row":
+            setattr(lead, column, value)
+    lead.approval_status = ApprovalStatus.PENDING.value
+    lead.published_at = None
+    session.flush()
+    return lead

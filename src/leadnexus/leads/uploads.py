@@ -1,0 +1,243 @@
+"""Vendor uploads: store and sniff a file, suggest a mapping, confirm it, report on the result."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leadnexus.auth.models import User
+from leadnexus.errors import AppError, Conflict, FieldError, NotFound, ValidationFailed
+from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS, ColumnSuggestion, suggest_mapping
+from leadnexus.leads.ingest.reader import CsvFormatError, CsvLayout, read_sample, sniff
+from leadnexus.leads.models import Upload, UploadRejection, UploadStatus, VendorMapping
+from leadnexus.pagination import Page, keyset_page
+
+CHUNK = 1024 * 1024
+SAMPLE_ROWS = 10
+CONTACT_FIELDS = {"email", "phone"}
+
+
+class UploadTooLarge(AppError):
+    status = 413
+    code = "payload_too_large"
+    title = "Upload too large"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".") + " MB"
+
+
+class UnreadableFile(AppError):
+    status = 422
+    title = "Unreadable file"
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    upload: Upload
+    sample_rows: list[list[str]]
+    suggestions: list[ColumnSuggestion]
+    remembered: VendorMapping | None
+
+
+def header_signature(headers: list[str]) -> str:
+    """Same columns in the same order, ignoring case and spacing, give the same signature."""
+    normalised = "\x1f".join(" ".join(h.lower().split()) for h in headers)
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+def upload_path(upload_dir: Path, upload: Upload) -> Path:
+    return upload_dir / upload.stored_name
+
+
+def _save_stream(stream: IO[bytes], target: Path, max_bytes: int) -> int:
+    """Copy in chunks and stop as soon as the limit is passed, so memory stays flat."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    size = 0
+    with target.open("wb") as out:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                out.close()
+                target.unlink(missing_ok=True)
+                raise UploadTooLarge(
+                    f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."
+                )
+            out.write(chunk)
+    return size
+
+
+def store_upload(
+    *,
+    session: Session,
+    vendor: User,
+    stream: IO[bytes],
+    filename: str,
+    upload_dir: Path,
+    max_bytes: int,
+) -> StoredUpload:
+    """Save the file, detect its layout and suggest a mapping; nothing is processed yet."""
+    stored_name = f"{uuid.uuid4().hex}.csv"
+    target = upload_dir / stored_name
+    size = _save_stream(stream, target, max_bytes)
+    try:
+        layout = sniff(target)
+        sample = read_sample(target, layout, SAMPLE_ROWS)
+    except CsvFormatError as exc:
+        target.unlink(missing_ok=True)
+        raise UnreadableFile(exc.message, code=exc.code) from exc
+    signature = header_signature(layout.headers)
+    upload = Upload(
+        vendor_id=vendor.id,
+        filename=(Path(filename).name or "upload.csv")[:255],
+        stored_name=stored_name,
+        size_bytes=size,
+        encoding=layout.encoding,
+        delimiter=layout.delimiter,
+        headers=layout.headers,
+        header_signature=signature,
+        status=UploadStatus.UPLOADED.value,
+    )
+    session.add(upload)
+    session.flush()
+    remembered = session.scalar(
+        select(VendorMapping).where(
+            VendorMapping.vendor_id == vendor.id, VendorMapping.header_signature == signature
+        )
+    )
+    return StoredUpload(upload, sample, suggest_mapping(layout.headers, sample), remembered)
+
+
+def get_upload(*, session: Session, vendor: User, upload_id: int) -> Upload:
+    """Another vendor's upload is 'not found', so ids reveal nothing."""
+    upload = session.get(Upload, upload_id)
+    if upload is None or (upload.vendor_id != vendor.id and vendor.role != "admin"):
+        raise NotFound("No upload with this id.", code="upload_not_found")
+    return upload
+
+
+def list_uploads(*, session: Session, vendor: User, limit: int, cursor: str | None) -> Page[Upload]:
+    query = select(Upload).where(Upload.vendor_id == vendor.id)
+    return keyset_page(session, query, Upload.id, limit=limit, cursor=cursor)
+
+
+def _validate_mapping(upload: Upload, mapping: dict[str, str | None]) -> dict[str, str]:
+    errors: list[FieldError] = []
+    chosen: dict[str, str] = {}
+    for column, field_name in mapping.items():
+        if column not in upload.headers:
+            errors.append(
+                FieldError(f"mapping.{column}", "unknown_column", "The file has no such column.")
+            )
+        elif field_name is not None and field_name not in CANONICAL_FIELDS:
+            errors.append(
+                FieldError(
+                    f"mapping.{column}", "unknown_field", f"'{field_name}' is not a lead field."
+                )
+            )
+        elif field_name is not None and field_name in chosen.values():
+            errors.append(
+                FieldError(
+                    f"mapping.{column}",
+                    "field_mapped_twice",
+                    f"'{field_name}' is already mapped to another column.",
+                )
+            )
+        elif field_name is not None:
+            chosen[column] = field_name
+    if not errors and not CONTACT_FIELDS & set(chosen.values()):
+        errors.append(
+            FieldError("mapping", "no_contact_column", "Map at least an email or a phone column.")
+        )
+    if errors:
+        raise ValidationFailed(errors[0].message, errors=errors)
+    return chosen
+
+
+def confirm_upload(
+    *,
+    session: Session,
+    vendor: User,
+    upload_id: int,
+    mapping: dict[str, str | None],
+    defaults: dict[str, Any],
+) -> Upload:
+    """Fix the mapping and defaults, remember them for this header layout, and queue the job."""
+    upload = get_upload(session=session, vendor=vendor, upload_id=upload_id)
+    if upload.status != UploadStatus.UPLOADED.value:
+        raise Conflict("This upload was already confirmed.", code="upload_already_confirmed")
+    upload.mapping = _validate_mapping(upload, mapping)
+    upload.defaults = defaults
+    upload.status = UploadStatus.QUEUED.value
+    remembered = session.scalar(
+        select(VendorMapping).where(
+            VendorMapping.vendor_id == vendor.id,
+            VendorMapping.header_signature == upload.header_signature,
+        )
+    )
+    if remembered is None:
+        session.add(
+            VendorMapping(
+                vendor_id=vendor.id,
+                header_signature=upload.header_signature,
+                mapping=upload.mapping,
+                defaults=defaults,
+            )
+        )
+    else:
+        remembered.mapping, remembered.defaults = upload.mapping, defaults
+    session.flush()
+    return upload
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Spreadsheet formula injection: a leading ' makes Excel and Sheets show the text as text."""
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def error_report_lines(*, session: Session, upload: Upload) -> Iterator[str]:
+    """Every rejected row as uploaded, plus its reasons, as CSV text (streamed)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([*map(neutralise_cell, upload.headers), "row_number", "rejection_reasons"])
+    yield flush()
+    rows = session.scalars(
+        select(UploadRejection)
+        .where(UploadRejection.upload_id == upload.id)
+        .order_by(UploadRejection.row_number)
+        .execution_options(yield_per=1000)
+    )
+    for rejection in rows:
+        reasons = "; ".join(r["message"] for r in rejection.reasons)
+        writer.writerow(
+            [*map(neutralise_cell, rejection.cells), rejection.row_number, neutralise_cell(reasons)]
+        )
+        yield flush()
+
+
+def layout_of(upload: Upload) -> CsvLayout:
+    return CsvLayout(
+        encoding=upload.encoding,
+        delimiter=upload.delimiter,
+        headers=upload.headers,
+        duplicate_headers=[],
+    )
