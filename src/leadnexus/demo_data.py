@@ -82,6 +82,7 @@ def _pool(locale: str, seed: int) -> _Pool:
 
 def _unique_phone(phone: str, serial: int) -> str:
     """Replace the last four digits with a serial, so rows don't share numbers by accident."""
+    phone = phone.split("x")[0]  # an extension would be dropped by E.164, merging numbers
     digits = f"{serial % 10000:04d}"
     positions = [m.start() for m in DIGITS.finditer(phone)][-4:]
     chars = list(phone)

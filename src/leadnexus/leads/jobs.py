@@ -8,10 +8,15 @@ so a job killed at any point resumes exactly after the last committed batch; the
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +29,12 @@ from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
 from leadnexus.leads.processing import (
     ContactSet,
     Evaluated,
+    Prepared,
     PricePolicy,
     RowInput,
     count_reasons,
-    evaluate_rows,
+    finish_rows,
+    prepare_rows,
 )
 from leadnexus.leads.uploads import layout_of, upload_path
 from leadnexus.leads.validation.pipeline import FileDefaults
@@ -35,6 +42,8 @@ from leadnexus.leads.validation.pipeline import FileDefaults
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+# Below this many rows, starting worker processes costs more than it saves.
+PARALLEL_MIN_ROWS = 5000
 LEASE = timedelta(minutes=2)
 ACTIVE = (UploadStatus.QUEUED.value, UploadStatus.PROCESSING.value)
 
@@ -102,6 +111,39 @@ def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
         yield batch
 
 
+def _prepared(
+    pairs: Iterator[tuple[list[RawRow], list[RowInput]]],
+    prepare: Callable[[list[RowInput]], list[Prepared]],
+    *,
+    parallel: bool,
+) -> Iterator[tuple[list[RawRow], list[Prepared]]]:
+    """Stages 1-5 in worker processes for big files, in order, a few batches ahead of the writer.
+
+    The pure stages are most of the CPU; the database part stays in this process, so duplicates
+    within the file are still checked in row order.
+    """
+    workers = os.cpu_count() or 1
+    if not parallel or workers < 2:
+        for batch, inputs in pairs:
+            yield batch, prepare(inputs)
+        return
+    # spawn, not fork: this process may be a threaded Huey consumer. The helpers run niced so
+    # the writer, which every row must pass through, keeps its core.
+    context = get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=os.nice, initargs=(10,)
+    ) as pool:
+        ahead: deque[tuple[list[RawRow], Future[list[Prepared]]]] = deque()
+        for batch, inputs in pairs:
+            ahead.append((batch, pool.submit(prepare, inputs)))
+            if len(ahead) > workers * 2:
+                done_batch, future = ahead.popleft()
+                yield done_batch, future.result()
+        while ahead:
+            done_batch, future = ahead.popleft()
+            yield done_batch, future.result()
+
+
 def _count_rows(path: Path, upload: Upload) -> int:
     return sum(1 for _ in iter_rows(path, layout_of(upload)))
 
@@ -149,25 +191,34 @@ def _run(database: Database, upload_id: int, upload_dir: Path) -> None:
             upload.started_at = utcnow()
         if upload.rows_total is None:
             upload.rows_total = _count_rows(path, upload)
-        vendor_id, done = upload.vendor_id, upload.rows_done
+        vendor_id, done, rows_total = upload.vendor_id, upload.rows_done, upload.rows_total
         headers, mapping, defaults = upload.headers, upload.mapping, upload.defaults
         layout = layout_of(upload)
 
     columns = {headers.index(column): field for column, field in mapping.items()}
-    context = {
+    price = price_policy(defaults)
+    prepare = partial(
+        prepare_rows,
+        defaults=file_defaults(defaults),
+        price=price,
+        max_sales=int(defaults.get("max_sales") or 1),
+        check_mx=bool(defaults.get("check_mx", False)),
+    )
+    finish = {
         "vendor_id": vendor_id,
-        "defaults": file_defaults(defaults),
-        "price": price_policy(defaults),
-        "max_sales": int(defaults.get("max_sales") or 1),
+        "price": price,
         "seen": _seen_in_upload(database, upload_id),
         "exclude_upload_id": upload_id,
-        "check_mx": bool(defaults.get("check_mx", False)),
     }
-    rows = islice(iter_rows(path, layout), done, None)
-    for batch in _batches(rows, BATCH_SIZE):
-        inputs = [_row_input(row, len(headers), columns) for row in batch]
+    batches = _batches(islice(iter_rows(path, layout), done, None), BATCH_SIZE)
+    pairs = (
+        (batch, [_row_input(row, len(headers), columns) for row in batch]) for batch in batches
+    )
+    for batch, prepared in _prepared(
+        pairs, prepare, parallel=rows_total - done >= PARALLEL_MIN_ROWS
+    ):
         with database.session() as session:
-            evaluated = evaluate_rows(session, rows=inputs, **context)
+            evaluated = finish_rows(session, prepared=prepared, **finish)
             _store_batch(session, upload_id, vendor_id, batch, evaluated)
 
     with database.session() as session:

@@ -15,11 +15,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
-from leadnexus.leads.scoring.score import QualityScore, score_lead
+from leadnexus.leads.scoring.score import QualityScore, as_marketplace_duplicate, score_lead
 from leadnexus.leads.validation.pipeline import (
     FileDefaults,
     Reason,
@@ -83,6 +83,22 @@ class RowInput:
 
 
 @dataclass
+class Prepared:
+    """A row after the pure stages 1-5 and a provisional score: picklable for worker processes."""
+
+    row_number: int | None
+    rejected: bool
+    reasons: list[Reason]
+    email: str | None = None
+    phone: str | None = None
+    identity: str | None = None
+    website: str | None = None
+    score: QualityScore | None = None
+    warning: bool = False
+    values: dict[str, Any] = field(default_factory=dict)  # Lead column values if accepted
+
+
+@dataclass
 class Evaluated:
     row_number: int | None
     rejected: bool
@@ -141,49 +157,46 @@ def _existing_contacts(
     session: Session,
     *,
     vendor_id: int,
-    own: bool,
     emails: set[str],
     phones: set[str],
     identities: set[str],
     exclude_upload_id: int | None,
     exclude_lead_id: int | None,
-) -> ContactSet:
-    """One query: which of these contacts the vendor (own=True) or other vendors already list."""
-    conditions = []
-    if emails:
-        conditions.append(Lead.email.in_(emails))
-    if phones:
-        conditions.append(Lead.phone.in_(phones))
-    if identities:
-        conditions.append(Lead.identity_key.in_(identities))
-    if not conditions:
-        return ContactSet()
-    query = select(Lead.email, Lead.phone, Lead.identity_key).where(or_(*conditions))
-    if own:
-        query = query.where(Lead.vendor_id == vendor_id)
-        if exclude_upload_id is not None:
-            # A resumed job must not see its own earlier batches as duplicates.
-            query = query.where(or_(Lead.upload_id.is_(None), Lead.upload_id != exclude_upload_id))
-    else:
-        query = query.where(Lead.vendor_id != vendor_id, Lead.status != LeadStatus.REJECTED.value)
-    if exclude_lead_id is not None:
-        query = query.where(Lead.id != exclude_lead_id)
-    found = ContactSet()
-    for email, phone, identity in session.execute(query):
-        found.remember(email, phone, identity)
-    return found
+) -> tuple[ContactSet, ContactSet]:
+    """Which of these contacts the vendor (own) and other vendors (market) already list.
+
+    One indexed IN query per kind of key: an OR across the three columns makes SQLite scan the
+    whole table, which turns a large upload quadratic.
+    """
+    own, market = ContactSet(), ContactSet()
+    columns = (Lead.email, Lead.phone, Lead.identity_key)
+    for column, values in zip(columns, (emails, phones, identities), strict=True):
+        if not values:
+            continue
+        query = select(*columns, Lead.vendor_id, Lead.upload_id, Lead.status, Lead.id).where(
+            column.in_(values)
+        )
+        for email, phone, identity, owner, upload_id, status, lead_id in session.execute(query):
+            if lead_id == exclude_lead_id:
+                continue
+            if owner == vendor_id:
+                # A resumed job must not see its own earlier batches as duplicates.
+                if exclude_upload_id is None or upload_id != exclude_upload_id:
+                    own.remember(email, phone, identity)
+            elif status != LeadStatus.REJECTED.value:
+                market.remember(email, phone, identity)
+    return own, market
 
 
 def _suppressed(session: Session, emails: set[str], domains: set[str]) -> tuple[set[str], set[str]]:
-    if not emails and not domains:
+    """The suppressed emails and domains among these; one indexed IN query."""
+    # Most batches meet an empty or tiny list: a cheap existence check saves a 2,000-value IN.
+    if not (emails or domains):
+        return set(), set()
+    if not session.scalar(select(exists().select_from(Suppression))):
         return set(), set()
     rows = session.execute(
-        select(Suppression.kind, Suppression.value).where(
-            or_(
-                (Suppression.kind == "email") & Suppression.value.in_(emails or {""}),
-                (Suppression.kind == "domain") & Suppression.value.in_(domains or {""}),
-            )
-        )
+        select(Suppression.kind, Suppression.value).where(Suppression.value.in_(emails | domains))
     ).all()
     return {v for k, v in rows if k == "email"}, {v for k, v in rows if k == "domain"}
 
@@ -203,6 +216,76 @@ def stage_dict(stage: StageResult) -> dict[str, Any]:
     }
 
 
+def prepare_rows(
+    rows: list[RowInput],
+    *,
+    defaults: FileDefaults,
+    price: PricePolicy,
+    max_sales: int,
+    check_mx: bool = False,
+) -> list[Prepared]:
+    """Stages 1-5 and the score for a batch: pure, so worker processes can share the load."""
+    return [_prepare_row(row, defaults, price, max_sales, check_mx) for row in rows]
+
+
+def _prepare_row(
+    row: RowInput, defaults: FileDefaults, price: PricePolicy, max_sales: int, check_mx: bool
+) -> Prepared:
+    if row.problem:
+        reason = Reason(row.problem, _problem_message(row.problem))
+        return Prepared(row.row_number, True, [reason])
+    outcome = run_row_stages(row.raw, defaults, check_mx=check_mx)
+    if outcome.rejected:
+        reasons = [r for s in outcome.stages if s.status == "fail" for r in s.reasons]
+        return Prepared(row.row_number, True, reasons)
+    f = outcome.fields
+    key = identity_key(f.get("first_name"), f.get("last_name"), f.get("company_name"))
+    score = score_lead(
+        outcome, duplicate_in_marketplace=False, age_days=_age_days(f.get("consent_date"))
+    )
+    warning = any(s.status == "warn" for s in outcome.stages)
+    return Prepared(
+        row_number=row.row_number,
+        rejected=False,
+        reasons=[],
+        email=f.get("email"),
+        phone=f.get("phone"),
+        identity=key,
+        website=f.get("website"),
+        score=score,
+        warning=warning,
+        values=_lead_values(f, key, outcome, score, price, max_sales, row.row_number),
+    )
+
+
+def finish_rows(
+    session: Session,
+    *,
+    vendor_id: int,
+    prepared: list[Prepared],
+    price: PricePolicy,
+    seen: ContactSet | None = None,
+    exclude_upload_id: int | None = None,
+    exclude_lead_id: int | None = None,
+) -> list[Evaluated]:
+    """Stages 6 and 7 against the database, one query per check for the whole batch."""
+    seen = seen if seen is not None else ContactSet()
+    candidates = [p for p in prepared if not p.rejected]
+    emails = {p.email for p in candidates if p.email}
+    lookup = {
+        "emails": emails,
+        "phones": {p.phone for p in candidates if p.phone},
+        "identities": {p.identity for p in candidates if p.identity},
+        "exclude_upload_id": exclude_upload_id,
+        "exclude_lead_id": exclude_lead_id,
+    }
+    own, market = _existing_contacts(session, vendor_id=vendor_id, **lookup)
+    domains = {d for d in (_email_domain(e) for e in emails) if d}
+    domains |= {p.website for p in candidates if p.website}
+    blocked = _suppressed(session, emails, domains)
+    return [_finish_row(p, seen, own, market, blocked, price) for p in prepared]
+
+
 def evaluate_rows(
     session: Session,
     *,
@@ -216,122 +299,80 @@ def evaluate_rows(
     exclude_lead_id: int | None = None,
     check_mx: bool = False,
 ) -> list[Evaluated]:
-    """Run all eight stages on a batch of rows; accepted rows come back as Lead column values."""
-    seen = seen if seen is not None else ContactSet()
-    outcomes: list[tuple[RowInput, RowOutcome | None, str | None]] = []
-    for row in rows:
-        if row.problem:
-            outcomes.append((row, None, None))
-            continue
-        outcome = run_row_stages(row.raw, defaults, check_mx=check_mx)
-        f = outcome.fields
-        outcomes.append(
-            (
-                row,
-                outcome,
-                identity_key(f.get("first_name"), f.get("last_name"), f.get("company_name")),
-            )
-        )
-
-    candidates = [(o, key) for _row, o, key in outcomes if o is not None and not o.rejected]
-    emails = {o.fields["email"] for o, _ in candidates if o.fields.get("email")}
-    phones = {o.fields["phone"] for o, _ in candidates if o.fields.get("phone")}
-    identities = {key for _, key in candidates if key}
-    lookup = dict(
-        emails=emails,
-        phones=phones,
-        identities=identities,
+    """All eight stages for a batch of rows; accepted rows come back as Lead column values."""
+    prepared = prepare_rows(
+        rows, defaults=defaults, price=price, max_sales=max_sales, check_mx=check_mx
+    )
+    return finish_rows(
+        session,
+        vendor_id=vendor_id,
+        prepared=prepared,
+        price=price,
+        seen=seen,
         exclude_upload_id=exclude_upload_id,
         exclude_lead_id=exclude_lead_id,
     )
-    own = _existing_contacts(session, vendor_id=vendor_id, own=True, **lookup)
-    market = _existing_contacts(session, vendor_id=vendor_id, own=False, **lookup)
-    domains = {d for d in (_email_domain(e) for e in emails) if d}
-    domains |= {o.fields["website"] for o, _ in candidates if o.fields.get("website")}
-    blocked_emails, blocked_domains = _suppressed(session, emails, domains)
 
-    return [
-        _finish_row(
-            row, outcome, key, seen, own, market, blocked_emails, blocked_domains, price, max_sales
+
+def _duplicate_stage(p: Prepared, seen: ContactSet, own: ContactSet, market: ContactSet):  # type: ignore[no-untyped-def]
+    in_file = seen.hit(p.email, p.phone, p.identity)
+    in_own = None if in_file else own.hit(p.email, p.phone, p.identity)
+    in_market = None if in_file or in_own else market.hit(p.email, p.phone, p.identity)
+    if in_file:
+        reason = Reason(
+            "duplicate_in_file", f"Same {in_file} as an earlier row of this file.", in_file
         )
-        for row, outcome, key in outcomes
-    ]
+    elif in_own:
+        reason = Reason(
+            "duplicate_of_own_lead", f"You already listed a lead with this {in_own}.", in_own
+        )
+    elif in_market:
+        reason = Reason(
+            "duplicate_in_marketplace", f"Another vendor lists a lead with this {in_market}."
+        )
+    else:
+        return _stage("duplicates", []), False, False
+    return _stage("duplicates", [reason], failed=not in_market), not in_market, bool(in_market)
+
+
+def _suppression_stage(p: Prepared, blocked: tuple[set[str], set[str]]) -> StageResult:
+    blocked_emails, blocked_domains = blocked
+    if p.email and p.email in blocked_emails:
+        reason = Reason("suppressed_email", "This email is on the do-not-contact list.", "email")
+    elif _email_domain(p.email) in blocked_domains or p.website in blocked_domains:
+        reason = Reason("suppressed_domain", "This domain is on the do-not-contact list.", "email")
+    else:
+        return _stage("suppression", [])
+    return _stage("suppression", [reason], failed=True)
 
 
 def _finish_row(
-    row: RowInput,
-    outcome: RowOutcome | None,
-    key: str | None,
+    p: Prepared,
     seen: ContactSet,
     own: ContactSet,
     market: ContactSet,
-    blocked_emails: set[str],
-    blocked_domains: set[str],
+    blocked: tuple[set[str], set[str]],
     price: PricePolicy,
-    max_sales: int,
 ) -> Evaluated:
-    if outcome is None:
-        reason = Reason(row.problem or "malformed_row", _problem_message(row.problem))
-        return Evaluated(row.row_number, True, [reason])
-    if outcome.rejected:
-        reasons = [r for s in outcome.stages if s.status == "fail" for r in s.reasons]
-        return Evaluated(row.row_number, True, reasons)
-
-    f = outcome.fields
-    email, phone = f.get("email"), f.get("phone")
-    in_file = seen.hit(email, phone, key)
-    in_own = own.hit(email, phone, key)
-    duplicate_reasons = []
-    if in_file:
-        duplicate_reasons.append(
-            Reason("duplicate_in_file", f"Same {in_file} as an earlier row of this file.", in_file)
-        )
-    elif in_own:
-        duplicate_reasons.append(
-            Reason(
-                "duplicate_of_own_lead", f"You already listed a lead with this {in_own}.", in_own
-            )
-        )
-    in_market = market.hit(email, phone, key)
-    market_reasons = (
-        [Reason("duplicate_in_marketplace", f"Another vendor lists a lead with this {in_market}.")]
-        if in_market and not duplicate_reasons
-        else []
-    )
-    duplicates = _stage(
-        "duplicates", duplicate_reasons + market_reasons, failed=bool(duplicate_reasons)
-    )
-
-    domain = _email_domain(email)
-    suppression_reasons = []
-    if email and email in blocked_emails:
-        suppression_reasons.append(
-            Reason("suppressed_email", "This email is on the do-not-contact list.", "email")
-        )
-    elif (domain and domain in blocked_domains) or (f.get("website") in blocked_domains):
-        suppression_reasons.append(
-            Reason("suppressed_domain", "This domain is on the do-not-contact list.", "email")
-        )
-    suppression = _stage("suppression", suppression_reasons, failed=bool(suppression_reasons))
-
-    stages = [*outcome.stages, duplicates, suppression]
-    failures = duplicate_reasons + suppression_reasons
+    if p.rejected:
+        return Evaluated(p.row_number, True, p.reasons)
+    duplicates, is_duplicate, in_market = _duplicate_stage(p, seen, own, market)
+    suppression = _suppression_stage(p, blocked)
+    failures = [r for s in (duplicates, suppression) if s.status == "fail" for r in s.reasons]
     if failures:
-        return Evaluated(row.row_number, True, failures, duplicate=bool(duplicate_reasons))
-
-    seen.remember(email, phone, key)
-    age_days = _age_days(f.get("consent_date"))
-    score = score_lead(outcome, duplicate_in_marketplace=bool(in_market), age_days=age_days)
-    warning = any(s.status == "warn" for s in stages)
-    return Evaluated(
-        row.row_number,
-        False,
-        [],
-        values=_lead_values(
-            f, key, stages, outcome, score, warning, price, max_sales, row.row_number
-        ),
-        warning=warning,
-    )
+        return Evaluated(p.row_number, True, failures, duplicate=is_duplicate)
+    seen.remember(p.email, p.phone, p.identity)
+    values = dict(p.values)
+    values["validation_report"] = [
+        *values["validation_report"],
+        stage_dict(duplicates),
+        stage_dict(suppression),
+    ]
+    warning = p.warning or in_market
+    if in_market and p.score is not None:
+        values.update(_score_values(as_marketplace_duplicate(p.score), price))
+        values["validation_status"] = ValidationStatus.WARNING.value
+    return Evaluated(p.row_number, False, [], values=values, warning=warning)
 
 
 def _problem_message(problem: str | None) -> str:
@@ -351,37 +392,42 @@ def _age_days(consent_date: str | None) -> float:
         return 0.0
 
 
+def _score_values(score: QualityScore, price: PricePolicy) -> dict[str, Any]:
+    return {
+        "lead_score": score.value,
+        "score_breakdown": [
+            {"name": c.name, "weight": c.weight, "value": c.value, "detail": c.detail}
+            for c in score.components
+        ],
+        "score_version": score.version,
+        "price": price.price_for(score.value),
+    }
+
+
 def _lead_values(
     fields: dict[str, str | None],
     key: str | None,
-    stages: list[StageResult],
     outcome: RowOutcome,
     score: QualityScore,
-    warning: bool,
     price: PricePolicy,
     max_sales: int,
     row_number: int | None,
 ) -> dict[str, Any]:
     values: dict[str, Any] = {column: fields.get(name) for name, column in FIELD_COLUMNS.items()}
     consent = fields.get("consent_date")
+    warning = any(stage.status == "warn" for stage in outcome.stages)
     values.update(
         title=(fields.get("title") or "Lead")[:200],
         consent_date=date.fromisoformat(consent) if consent else None,
         identity_key=key,
         source_row=row_number,
-        validation_report=[stage_dict(s) for s in stages],
+        validation_report=[stage_dict(s) for s in outcome.stages],
         risk_flags=sorted(outcome.flags),
-        lead_score=score.value,
-        score_breakdown=[
-            {"name": c.name, "weight": c.weight, "value": c.value, "detail": c.detail}
-            for c in score.components
-        ],
-        score_version=score.version,
-        price=price.price_for(score.value),
         currency=price.currency,
         max_sales=max_sales,
         status=LeadStatus.PENDING_REVIEW.value,
         validation_status=(ValidationStatus.WARNING if warning else ValidationStatus.PASSED).value,
+        **_score_values(score, price),
     )
     return values
 

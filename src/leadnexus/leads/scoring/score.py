@@ -150,5 +150,15 @@ def score_lead(
         freshness(age_days),
         uniqueness(duplicate_in_marketplace),
     ]
+    return QualityScore(_total(components), SCORE_VERSION, components)
+
+
+def as_marketplace_duplicate(score: QualityScore) -> QualityScore:
+    """The same score once the database shows another vendor lists the contact."""
+    components = [uniqueness(True) if c.name == "uniqueness" else c for c in score.components]
+    return QualityScore(_total(components), score.version, components)
+
+
+def _total(components: list[ScoreComponent]) -> float:
     value = round(sum(c.weight * c.value for c in components), 3)
-    return QualityScore(min(1.0, max(0.0, value)), SCORE_VERSION, components)
+    return min(1.0, max(0.0, value))
