@@ -119,3 +119,54 @@ def test_unknown_user_and_bad_body(client, as_user):
     )
     response = client.patch("/api/admin/users/1", json={"is_active": "maybe"}, headers=headers)
     assert_problem(response, 422, "validation_failed")
+
+
+def test_suppression_list_rejects_matching_leads_and_is_audited(client, as_user):
+    _vendor, vendor_headers = as_user(Role.VENDOR)
+    lead = {
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "email": "ann@optout.io",
+        "job_title": "CTO",
+        "company_name": "Optout",
+        "price": "10",
+    }
+    created = client.post("/api/leads", json=lead, headers=vendor_headers).get_json()
+    _admin, headers = as_user(Role.ADMIN)
+
+    response = client.post(
+        "/api/admin/suppressions",
+        json={"kind": "domain", "value": "https://www.OptOut.io/contact", "reason": "GDPR request"},
+        headers=headers,
+    )
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["value"] == "optout.io" and body["leads_removed"] == 1
+    mine = client.get(f"/api/leads/mine/{created['id']}", headers=vendor_headers).get_json()
+    assert mine["status"] == "rejected"
+    again = client.post(
+        "/api/admin/suppressions", json={"kind": "domain", "value": "optout.io"}, headers=headers
+    )
+    assert_problem(again, 409, "already_suppressed")
+    bad = client.post(
+        "/api/admin/suppressions", json={"kind": "email", "value": "not an email"}, headers=headers
+    )
+    assert_problem(bad, 422, "validation_failed")
+    # New leads for the domain are refused from now on.
+    refused = client.post(
+        "/api/leads", json={**lead, "email": "bob@optout.io"}, headers=vendor_headers
+    )
+    assert_problem(refused, 422, "lead_rejected")
+
+    listed = client.get("/api/admin/suppressions?q=optout", headers=headers).get_json()["data"]
+    assert [s["value"] for s in listed] == ["optout.io"]
+    assert (
+        client.delete(f"/api/admin/suppressions/{body['id']}", headers=headers).status_code == 204
+    )
+    actions = [
+        e["action"] for e in client.get("/api/admin/audit", headers=headers).get_json()["data"]
+    ]
+    assert actions[:2] == ["suppression.removed", "suppression.added"]
+    assert_problem(
+        client.get("/api/admin/suppressions", headers=vendor_headers), 403, "role_forbidden"
+    )

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from apiflask import APIBlueprint
+from flask import Response
 
 from leadnexus.admin import service
 from leadnexus.admin.schemas import (
     AuditEntryRead,
     AuditPage,
+    SuppressionCreate,
+    SuppressionCreated,
+    SuppressionPage,
+    SuppressionQuery,
+    SuppressionRead,
     UserAdminUpdate,
     UserListQuery,
     UserPage,
@@ -17,6 +23,8 @@ from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.auth.schemas import UserRead
 from leadnexus.extensions import client_ip, db_session
+from leadnexus.leads import suppression
+from leadnexus.leads.models import SuppressionKind
 from leadnexus.pagination import PageQuery
 
 bp = APIBlueprint("admin", __name__, url_prefix="/api/admin", tag="Admin")
@@ -86,3 +94,51 @@ def audit_log(query: PageQuery) -> AuditPage:
         next_cursor=page.next_cursor,
         has_more=page.has_more,
     )
+
+
+@bp.get("/suppressions")
+@auth_required(Role.ADMIN)
+@bp.input(SuppressionQuery, location="query", arg_name="query")
+@bp.output(SuppressionPage)
+def list_suppressions(query: SuppressionQuery) -> SuppressionPage:
+    """The do-not-contact list"""
+    page = suppression.list_suppressions(
+        session=db_session(), q=query.q, limit=query.limit, cursor=query.cursor
+    )
+    return SuppressionPage(
+        data=[SuppressionRead.model_validate(s) for s in page.items],
+        next_cursor=page.next_cursor,
+        has_more=page.has_more,
+    )
+
+
+@bp.post("/suppressions")
+@auth_required(Role.ADMIN)
+@bp.input(SuppressionCreate, arg_name="body")
+@bp.output(SuppressionCreated, status_code=201)
+def add_suppression(body: SuppressionCreate) -> SuppressionCreated:
+    """Put an email or a domain on the do-not-contact list; matching open leads are removed"""
+    session = db_session()
+    entry, removed = suppression.add_suppression(
+        session=session,
+        admin=current_user(),
+        kind=SuppressionKind(body.kind),
+        value=body.value,
+        reason=body.reason,
+    )
+    session.commit()
+    return SuppressionCreated(
+        **SuppressionRead.model_validate(entry).model_dump(), leads_removed=removed
+    )
+
+
+@bp.delete("/suppressions/<int:suppression_id>")
+@auth_required(Role.ADMIN)
+def remove_suppression(suppression_id: int) -> Response:
+    """Take an entry off the do-not-contact list"""
+    session = db_session()
+    suppression.remove_suppression(
+        session=session, admin=current_user(), suppression_id=suppression_id
+    )
+    session.commit()
+    return Response(status=204)

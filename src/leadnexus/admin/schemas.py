@@ -45,3 +45,33 @@ class AuditPage(BaseModel):
     data: list[AuditEntryRead]
     next_cursor: str | None
     has_more: bool
+
+
+class SuppressionCreate(StrictInput):
+    kind: Literal["email", "domain"]
+    value: str = Field(min_length=3, max_length=254)
+    reason: str | None = Field(default=None, max_length=200)
+
+
+class SuppressionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    value: str
+    reason: str | None
+    created_at: datetime
+
+
+class SuppressionCreated(SuppressionRead):
+    leads_removed: int = Field(description="Open leads matching the entry, taken off the market")
+
+
+class SuppressionQuery(PageQuery):
+    q: str | None = Field(default=None, max_length=254)
+
+
+class SuppressionPage(BaseModel):
+    data: list[SuppressionRead]
+    next_cursor: str | None
+    has_more: bool
