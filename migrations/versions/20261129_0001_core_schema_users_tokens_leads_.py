@@ -118,17 +118,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_leads")),
     )
     with op.batch_alter_table("leads", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_leads_company_size"), ["company_size"], unique=False)
-        batch_op.create_index(batch_op.f("ix_leads_department"), ["department"], unique=False)
         batch_op.create_index(batch_op.f("ix_leads_email"), ["email"], unique=False)
         batch_op.create_index(batch_op.f("ix_leads_phone"), ["phone"], unique=False)
-        batch_op.create_index(batch_op.f("ix_leads_seniority"), ["seniority"], unique=False)
         batch_op.create_index("ix_leads_status_country", ["status", "country"], unique=False)
         batch_op.create_index("ix_leads_status_industry", ["status", "industry"], unique=False)
         batch_op.create_index("ix_leads_status_price", ["status", "price"], unique=False)
         batch_op.create_index("ix_leads_status_published", ["status", "published_at"], unique=False)
         batch_op.create_index("ix_leads_status_score", ["status", "lead_score"], unique=False)
-        batch_op.create_index(batch_op.f("ix_leads_vendor_id"), ["vendor_id"], unique=False)
         batch_op.create_index("ix_leads_vendor_status", ["vendor_id", "status"], unique=False)
 
     op.create_table(
@@ -277,17 +273,13 @@ def downgrade() -> None:
     op.drop_table("notifications")
     with op.batch_alter_table("leads", schema=None) as batch_op:
         batch_op.drop_index("ix_leads_vendor_status")
-        batch_op.drop_index(batch_op.f("ix_leads_vendor_id"))
         batch_op.drop_index("ix_leads_status_score")
         batch_op.drop_index("ix_leads_status_published")
         batch_op.drop_index("ix_leads_status_price")
         batch_op.drop_index("ix_leads_status_industry")
         batch_op.drop_index("ix_leads_status_country")
-        batch_op.drop_index(batch_op.f("ix_leads_seniority"))
         batch_op.drop_index(batch_op.f("ix_leads_phone"))
         batch_op.drop_index(batch_op.f("ix_leads_email"))
-        batch_op.drop_index(batch_op.f("ix_leads_department"))
-        batch_op.drop_index(batch_op.f("ix_leads_company_size"))
 
     op.drop_table("leads")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:

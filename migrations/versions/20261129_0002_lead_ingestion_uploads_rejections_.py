@@ -73,7 +73,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_uploads")),
     )
     with op.batch_alter_table("uploads", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_uploads_vendor_id"), ["vendor_id"], unique=False)
         batch_op.create_index("ix_uploads_vendor_id_desc", ["vendor_id", "id"], unique=False)
 
     op.create_table(
@@ -135,7 +134,6 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("score_version", sa.String(length=16), nullable=True))
         batch_op.create_index(batch_op.f("ix_leads_identity_key"), ["identity_key"], unique=False)
-        batch_op.create_index(batch_op.f("ix_leads_upload_id"), ["upload_id"], unique=False)
         batch_op.create_unique_constraint("uq_leads_upload_row", ["upload_id", "source_row"])
         batch_op.create_foreign_key(
             batch_op.f("fk_leads_upload_id_uploads"), "uploads", ["upload_id"], ["id"]
@@ -146,7 +144,6 @@ def downgrade() -> None:
     with op.batch_alter_table("leads", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_leads_upload_id_uploads"), type_="foreignkey")
         batch_op.drop_constraint("uq_leads_upload_row", type_="unique")
-        batch_op.drop_index(batch_op.f("ix_leads_upload_id"))
         batch_op.drop_index(batch_op.f("ix_leads_identity_key"))
         batch_op.drop_column("score_version")
         batch_op.drop_column("score_breakdown")
@@ -169,7 +166,6 @@ def downgrade() -> None:
     op.drop_table("vendor_mappings")
     with op.batch_alter_table("uploads", schema=None) as batch_op:
         batch_op.drop_index("ix_uploads_vendor_id_desc")
-        batch_op.drop_index(batch_op.f("ix_uploads_vendor_id"))
 
     op.drop_table("uploads")
     with op.batch_alter_table("suppressions", schema=None) as batch_op:

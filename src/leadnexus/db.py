@@ -7,7 +7,22 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Engine, Integer, MetaData, create_engine, event
+import orjson
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -65,12 +80,70 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
 
+def _json_dumps(value: Any) -> str:
+    # orjson: the JSON columns (validation reports, score breakdowns) are written per lead, and
+    # the standard library encoder was a third of the cost of storing a lead.
+    return orjson.dumps(value, default=str).decode()
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    kwargs.setdefault("json_serializer", _json_dumps)
+    kwargs.setdefault("json_deserializer", orjson.loads)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def point_lookup(session: Session, column: Any, values: set[str]) -> Any:
+    """`column IN values` for a batch of exact-match lookups on an indexed column.
+
+    On PostgreSQL a single array parameter (`= ANY`) instead of one bind per value, and index
+    probes forced for the rest of the transaction: with a thousand values the planner otherwise
+    estimates a large match and scans the whole table, batch after batch.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def _with_python_defaults(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fill the columns whose defaults live in Python (COPY doesn't run them)."""
+    missing = [c for c in table.columns if c.default is not None and c.name not in rows[0]]
+    if not missing:
+        return rows
+    filled = []
+    for row in rows:
+        row = dict(row)
+        for column in missing:
+            default = column.default.arg  # type: ignore[union-attr]
+            row[column.name] = default(None) if callable(default) else default
+        filled.append(row)
+    return filled
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the same keys: COPY on PostgreSQL, executemany elsewhere.
+
+    COPY is several times faster than executemany on PostgreSQL for wide rows; SQLite's
+    executemany is already a tight C loop.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    rows = _with_python_defaults(table, rows)
+    names = list(rows[0])
+    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([_json_dumps(row[n]) if n in json_columns else row[n] for n in names])
 
 
 class Database:

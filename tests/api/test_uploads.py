@@ -86,6 +86,7 @@ def test_upload_suggests_a_mapping_and_processes_the_file(client, vendor):
     report = client.get(upload["error_report_url"], headers=headers)
     assert report.status_code == 200 and report.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(report.get_data(as_text=True))))
+    report.close()  # a streamed response holds its request (and transaction) until closed
     assert rows[0][-2:] == ["row_number", "rejection_reasons"]
     assert [r[-2] for r in rows[1:]] == ["3", "4", "5"]
     # Formula-looking cells are neutralised for spreadsheets.

@@ -20,10 +20,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session
 
-from leadnexus.db import Database, utcnow
+from leadnexus.db import Database, bulk_insert, utcnow
 from leadnexus.leads.ingest.reader import RawRow, iter_rows
 from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
 from leadnexus.leads.processing import (
@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 # Below this many rows, starting worker processes costs more than it saves.
 PARALLEL_MIN_ROWS = 5000
+ANALYZE_EVERY = 20  # batches
 LEASE = timedelta(minutes=2)
 ACTIVE = (UploadStatus.QUEUED.value, UploadStatus.PROCESSING.value)
 
@@ -144,6 +145,13 @@ def _prepared(
             yield done_batch, future.result()
 
 
+def _refresh_statistics(session: Session) -> None:
+    """A big upload can grow the leads table faster than autovacuum re-plans it; without fresh
+    statistics PostgreSQL scans the table for every batch's duplicate lookups."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE leads"))
+
+
 def _count_rows(path: Path, upload: Upload) -> int:
     return sum(1 for _ in iter_rows(path, layout_of(upload)))
 
@@ -239,15 +247,15 @@ def _store_batch(
     accepted = [e for e in evaluated if not e.rejected]
     rejected = [(row, e) for row, e in zip(batch, evaluated, strict=True) if e.rejected]
     if accepted:
-        # Core executemany: the ORM's bulk path splits rows whose None values differ into
-        # separate statements, which costs several times more.
-        session.execute(
-            insert(Lead.__table__),
+        bulk_insert(
+            session,
+            Lead.__table__,
             [{**e.values, "vendor_id": vendor_id, "upload_id": upload_id} for e in accepted],
         )
     if rejected:
-        session.execute(
-            insert(UploadRejection.__table__),
+        bulk_insert(
+            session,
+            UploadRejection.__table__,
             [
                 {
                     "upload_id": upload_id,

@@ -87,14 +87,15 @@ class Lead(Base):
     )
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
-    vendor_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id"), index=True)
+    # Indexed by ix_leads_vendor_status (vendor_id first).
+    vendor_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id"))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     industry: Mapped[str | None] = mapped_column(String(64))
     job_title: Mapped[str | None] = mapped_column(String(150))
-    seniority: Mapped[str | None] = mapped_column(String(32), index=True)
-    department: Mapped[str | None] = mapped_column(String(64), index=True)
-    company_size: Mapped[str | None] = mapped_column(String(16), index=True)
+    seniority: Mapped[str | None] = mapped_column(String(32))
+    department: Mapped[str | None] = mapped_column(String(64))
+    company_size: Mapped[str | None] = mapped_column(String(16))
     country: Mapped[str | None] = mapped_column(String(2))
     region: Mapped[str | None] = mapped_column(String(100))
     city: Mapped[str | None] = mapped_column(String(100))
@@ -111,7 +112,8 @@ class Lead(Base):
     annual_revenue: Mapped[str | None] = mapped_column(String(64))
     consent_source: Mapped[str | None] = mapped_column(String(200))
     consent_date: Mapped[date | None] = mapped_column(Date)
-    upload_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("uploads.id"), index=True)
+    # Indexed by uq_leads_upload_row (upload_id first).
+    upload_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("uploads.id"))
     source_row: Mapped[int | None] = mapped_column(Integer)
     # Stage-by-stage report in pipeline order: [{stage, status, reasons: [{code, message, field}]}]
     validation_report: Mapped[list[dict[str, Any]]] = mapped_column(
@@ -159,7 +161,8 @@ class Upload(Base):
     )
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
-    vendor_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id"), index=True)
+    # Indexed by ix_uploads_vendor_id_desc (vendor_id first).
+    vendor_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id"))
     filename: Mapped[str] = mapped_column(String(255))
     stored_name: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int] = mapped_column(BigInteger)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from leadnexus.db import point_lookup
 from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
 from leadnexus.leads.scoring.score import QualityScore, as_marketplace_duplicate, score_lead
 from leadnexus.leads.validation.pipeline import (
@@ -174,7 +175,7 @@ def _existing_contacts(
         if not values:
             continue
         query = select(*columns, Lead.vendor_id, Lead.upload_id, Lead.status, Lead.id).where(
-            column.in_(values)
+            point_lookup(session, column, values)
         )
         for email, phone, identity, owner, upload_id, status, lead_id in session.execute(query):
             if lead_id == exclude_lead_id:
@@ -196,7 +197,9 @@ def _suppressed(session: Session, emails: set[str], domains: set[str]) -> tuple[
     if not session.scalar(select(exists().select_from(Suppression))):
         return set(), set()
     rows = session.execute(
-        select(Suppression.kind, Suppression.value).where(Suppression.value.in_(emails | domains))
+        select(Suppression.kind, Suppression.value).where(
+            point_lookup(session, Suppression.value, emails | domains)
+        )
     ).all()
     return {v for k, v in rows if k == "email"}, {v for k, v in rows if k == "domain"}
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from apiflask import APIBlueprint
-from flask import Response, request, stream_with_context, url_for
+from flask import Response, request, url_for
 
 from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.errors import Conflict, ValidationFailed
-from leadnexus.extensions import db_session, settings
+from leadnexus.extensions import database, db_session, settings
 from leadnexus.leads import service, uploads
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS
 from leadnexus.leads.models import Upload, UploadStatus
@@ -128,10 +130,16 @@ def error_report(upload_id: int) -> Response:
         raise Conflict(
             "The error report is ready when processing has finished.", code="upload_not_finished"
         )
-    lines = uploads.error_report_lines(session=session, upload=upload)
     name = f"upload-{upload.id}-rejected-rows.csv"
+    report_database = database()
+
+    def lines() -> Iterator[str]:
+        # The body streams after the request's session is closed, so it reads with its own.
+        with report_database.session() as report_session:
+            yield from uploads.error_report_lines(session=report_session, upload=upload)
+
     return Response(
-        stream_with_context(lines),
+        lines(),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

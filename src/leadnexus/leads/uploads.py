@@ -22,6 +22,7 @@ from leadnexus.leads.models import Upload, UploadRejection, UploadStatus, Vendor
 from leadnexus.pagination import Page, keyset_page
 
 CHUNK = 1024 * 1024
+REPORT_CHUNK = 1000
 SAMPLE_ROWS = 10
 CONTACT_FIELDS = {"email", "phone"}
 
@@ -220,17 +221,28 @@ def error_report_lines(*, session: Session, upload: Upload) -> Iterator[str]:
 
     writer.writerow([*map(neutralise_cell, upload.headers), "row_number", "rejection_reasons"])
     yield flush()
-    rows = session.scalars(
-        select(UploadRejection)
-        .where(UploadRejection.upload_id == upload.id)
-        .order_by(UploadRejection.row_number)
-        .execution_options(yield_per=1000)
-    )
-    for rejection in rows:
-        reasons = "; ".join(r["message"] for r in rejection.reasons)
-        writer.writerow(
-            [*map(neutralise_cell, rejection.cells), rejection.row_number, neutralise_cell(reasons)]
-        )
+    last_row = 0
+    while True:
+        # Keyset chunks, not a server-side cursor: a client that stops reading halfway must not
+        # leave a cursor (and its transaction) open on the connection.
+        chunk = session.scalars(
+            select(UploadRejection)
+            .where(UploadRejection.upload_id == upload.id, UploadRejection.row_number > last_row)
+            .order_by(UploadRejection.row_number)
+            .limit(REPORT_CHUNK)
+        ).all()
+        if not chunk:
+            return
+        for rejection in chunk:
+            reasons = "; ".join(r["message"] for r in rejection.reasons)
+            writer.writerow(
+                [
+                    *map(neutralise_cell, rejection.cells),
+                    rejection.row_number,
+                    neutralise_cell(reasons),
+                ]
+            )
+        last_row = chunk[-1].row_number
         yield flush()
 
 

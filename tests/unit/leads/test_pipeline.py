@@ -61,7 +61,7 @@ def test_phone_line_type_is_reported_with_status_pass():
     validity = stage(run(GOOD), "validity")
     assert validity.status == "pass"
     assert [(r.code, r.message) for r in validity.reasons] == [
-        ("phone_line_type", "fixed_line_or_mobile")
+        ("phone_line_type", "Phone line type: fixed line or mobile")
     ]
 
 
@@ -234,4 +234,5 @@ def test_compose_title_uses_no_contact_data_and_is_capped():
 )
 def test_line_types(phone, country, kind):
     outcome = run(GOOD | {"phone": phone, "country": country})
-    assert stage(outcome, "validity").reasons == [Reason("phone_line_type", kind, "phone")]
+    message = f"Phone line type: {kind.replace('_', ' ')}"
+    assert stage(outcome, "validity").reasons == [Reason("phone_line_type", message, "phone")]

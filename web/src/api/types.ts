@@ -24,3 +24,19 @@ type HttpError = Schemas['HTTPError'];
 export type ProblemFieldError = NonNullable<HttpError['errors']>[number];
 /** Error bodies are parsed defensively: every field may be missing on a proxy's error page. */
 export type Problem = Partial<Omit<HttpError, '$defs' | 'errors'>> & { errors?: ProblemFieldError[] | null };
+
+export type Upload = Schemas['UploadRead'];
+export type UploadStatus = 'uploaded' | 'queued' | 'processing' | 'completed' | 'failed';
+export type UploadPage = Schemas['UploadPage'];
+export type UploadCreated = Schemas['UploadCreated'];
+export type ColumnSuggestion = Schemas['UploadCreated.ColumnSuggestionRead'];
+export type UploadConfirm = Schemas['UploadConfirm'];
+export type UploadDefaults = Schemas['UploadConfirm.UploadDefaults'];
+export type PriceRule = Schemas['UploadConfirm.PriceRule'];
+export type VendorLead = Schemas['VendorLeadRead'];
+export type VendorLeadPage = Schemas['VendorLeadPage'];
+export type StageReport = Schemas['VendorLeadRead.StageReport'];
+export type ScorePart = Schemas['VendorLeadRead.ScorePart'];
+/** The spec types these as plain strings; these are the values the backend documents. */
+export type LeadStatus = 'processing' | 'pending_review' | 'available' | 'sold' | 'withdrawn' | 'expired' | 'rejected';
+export type ValidationStatus = 'passed' | 'warning' | 'failed' | 'pending';

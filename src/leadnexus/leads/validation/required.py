@@ -102,8 +102,11 @@ def split_full_name(full_name: str) -> tuple[str | None, str | None]:
 
 
 def _fill_fields(ctx: RowContext) -> None:
-    for name in ctx.fields:
-        ctx.fields[name] = clean(ctx.raw.get(name), multiline=name in _MULTILINE_FIELDS)
+    fields, raw = ctx.fields, ctx.raw
+    for name in fields:
+        value = raw.get(name)
+        # clean(None) is None; most files map only some of the fields.
+        fields[name] = None if value is None else clean(value, multiline=name in _MULTILINE_FIELDS)
     full_name = clean(ctx.raw.get("full_name"))
     if full_name and not (ctx.fields["first_name"] or ctx.fields["last_name"]):
         ctx.fields["first_name"], ctx.fields["last_name"] = split_full_name(full_name)

@@ -37,7 +37,7 @@ def _check_phone(ctx: RowContext, report: StageReport) -> None:
     if ctx.phone_number is not None:
         kind = "unknown" if ctx.phone_type is None else LINE_TYPES.get(ctx.phone_type, "unknown")
         # Informational: buyers filter on line type, so it travels in the report, status pass.
-        report.info("phone_line_type", kind, "phone")
+        report.info("phone_line_type", f"Phone line type: {kind.replace('_', ' ')}", "phone")
         return
     if ctx.phone_error is None:
         return

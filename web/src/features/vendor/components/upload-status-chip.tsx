@@ -1,0 +1,7 @@
+import Chip from '@mui/material/Chip';
+import { statusOf, UPLOAD_STATUS } from '@/features/vendor/utils/labels';
+
+export function UploadStatusChip({ status }: { status: string }) {
+  const { label, color } = statusOf(UPLOAD_STATUS, status);
+  return <Chip size="small" label={label} color={color} variant={color === 'default' ? 'outlined' : 'filled'} />;
+}
