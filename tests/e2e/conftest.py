@@ -81,13 +81,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    # The worker too: uploads are processed in the background, as under `make run`.
+    worker = subprocess.Popen(  # noqa: S603
+        [cli, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, server)
-        yield {"url": url, "logins": logins}
+        yield {"url": url, "logins": logins, "instance": instance}
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,52 @@
+"""A vendor uploads a messy file in the browser and sees it mapped, processed and reported."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_shell import _sign_in
+
+pytestmark = pytest.mark.e2e
+
+MESSY = (
+    "Full Name;E-mail Address;Phone #;Title;Org;Website;Country;Email opt-in\n"
+    "Ada Lovelace;ada@analytical.io;+44 20 7946 0958;VP Sales;Analytical Engines;analytical.io;UK;yes\n"
+    "Alan Turing;alan@bletchley.co.uk;+44 20 7946 0000;CTO;Bletchley Park;bletchley.co.uk;UK;yes\n"
+    "Grace Hopper;grace at navy;;Director;US Navy;navy.mil;US;no\n"
+    "Ada Lovelace;ada@analytical.io;+44 20 7946 0958;VP Sales;Analytical Engines;analytical.io;UK;yes\n"
+)
+
+
+def test_vendor_uploads_maps_and_sees_the_result(page: Page, live_server, tmp_path):
+    vendor = "demo-vendor2@example.com"
+    _sign_in(page, vendor, live_server["logins"][vendor])
+    page.get_by_role("navigation", name="Main navigation").get_by_role(
+        "link", name="Uploads"
+    ).click()
+    page.get_by_role("link", name=re.compile("Upload leads", re.I)).first.click()
+
+    path = tmp_path / "partner-export.csv"
+    path.write_text(MESSY, encoding="utf-8")
+    page.get_by_label("Lead file").set_input_files(str(path))
+
+    mapping = page.get_by_role("table", name="Column mapping")
+    expect(mapping).to_be_visible()
+    email_row = mapping.get_by_role("row").filter(has_text="E-mail Address")
+    expect(email_row).to_contain_text("Email")
+    opt_in_row = mapping.get_by_role("row").filter(has_text="Email opt-in")
+    expect(opt_in_row.get_by_role("combobox")).not_to_have_text("Email")
+
+    page.get_by_role("button", name="Next").click()  # defaults
+    page.get_by_role("button", name="Next").click()  # review
+    page.get_by_role("button", name="Start import").click()
+
+    expect(page.get_by_text("Accepted with warnings")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("link", name=re.compile("See these leads"))).to_be_visible()
+    summary = page.locator("main")
+    expect(summary).to_contain_text("Duplicate within this file")
+    expect(summary).to_contain_text("Invalid email address")
+    page.get_by_role("link", name=re.compile("See these leads")).click()
+    expect(page.get_by_role("table")).to_contain_text("ada@analytical.io")
