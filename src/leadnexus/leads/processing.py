@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session
 
 from leadnexus.db import point_lookup
 from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
-from leadnexus.leads.scoring.score import QualityScore, as_marketplace_duplicate, score_lead
+from leadnexus.leads.scoring.score import (
+    QualityScore,
+    ScoreComponent,
+    as_marketplace_duplicate,
+    score_lead,
+)
 from leadnexus.leads.validation.pipeline import (
     FileDefaults,
     Reason,
@@ -83,7 +88,7 @@ class RowInput:
     problem: str | None = None  # a reader-level problem that rejects the row outright
 
 
-@dataclass
+@dataclass(slots=True)
 class Prepared:
     """A row after the pure stages 1-5 and a provisional score: picklable for worker processes."""
 
@@ -94,7 +99,6 @@ class Prepared:
     phone: str | None = None
     identity: str | None = None
     website: str | None = None
-    score: QualityScore | None = None
     warning: bool = False
     values: dict[str, Any] = field(default_factory=dict)  # Lead column values if accepted
 
@@ -255,7 +259,6 @@ def _prepare_row(
         phone=f.get("phone"),
         identity=key,
         website=f.get("website"),
-        score=score,
         warning=warning,
         values=_lead_values(f, key, outcome, score, price, max_sales, row.row_number),
     )
@@ -372,8 +375,8 @@ def _finish_row(
         stage_dict(suppression),
     ]
     warning = p.warning or in_market
-    if in_market and p.score is not None:
-        values.update(_score_values(as_marketplace_duplicate(p.score), price))
+    if in_market:
+        values.update(_score_values(as_marketplace_duplicate(_score_of(values)), price))
         values["validation_status"] = ValidationStatus.WARNING.value
     return Evaluated(p.row_number, False, [], values=values, warning=warning)
 
@@ -393,6 +396,11 @@ def _age_days(consent_date: str | None) -> float:
         return max(0.0, float((date.today() - date.fromisoformat(consent_date)).days))  # noqa: DTZ011
     except ValueError:
         return 0.0
+
+
+def _score_of(values: dict[str, Any]) -> QualityScore:
+    components = [ScoreComponent(**part) for part in values["score_breakdown"]]
+    return QualityScore(values["lead_score"], values["score_version"], components)
 
 
 def _score_values(score: QualityScore, price: PricePolicy) -> dict[str, Any]:
