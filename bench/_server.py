@@ -33,6 +33,26 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Current resident memory of a process and its children (the job's helper processes)."""
+    total = 0.0
+    pids = [pid]
+    # Children are listed per thread; the consumer starts jobs on its worker threads.
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            pids += [int(child) for child in children.read_text().split()]
+        except FileNotFoundError:
+            continue
+    for each in pids:
+        try:
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except FileNotFoundError:
+            continue
+    return total
+
+
 def _fresh_postgres(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:

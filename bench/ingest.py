@@ -23,7 +23,7 @@ from pathlib import Path
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bench._server import peak_rss_mb, running_stack
+from bench._server import peak_rss_mb, running_stack, tree_rss_mb
 from leadnexus.demo_data import write_leads_csv
 from leadnexus.leads.ingest.mapping import suggest_mapping
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
@@ -76,7 +76,10 @@ def end_to_end(path: Path, rows: int) -> None:
             {"mapping": mapping, "defaults": {"default_country": "US"}},
             token,
         )
+        tree_peak = 0.0
         while True:
+            if stack.worker:
+                tree_peak = max(tree_peak, tree_rss_mb(stack.worker.pid))
             status = _request(f"{url}/api/leads/uploads/{upload_id}", headers=auth)
             if status["status"] in ("completed", "failed"):
                 break
@@ -96,7 +99,8 @@ def end_to_end(path: Path, rows: int) -> None:
         )
         assert status["accepted"] + status["accepted_with_warnings"] + status["rejected"] == rows
         print(f"rejected by reason  {status['rejected_by_reason']}")
-        print(f"worker peak RSS     {worker_mb:.0f} MB")
+        print(f"worker peak RSS     {worker_mb:.0f} MB (the consumer process)")
+        print(f"job peak RSS        {tree_peak:.0f} MB (consumer + its helper processes, sampled)")
 
 
 def _per_row_us(label: str, fn, items: list) -> float:  # type: ignore[no-untyped-def]
