@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -27,6 +28,18 @@ class Page(Generic[T]):
     items: list[T]
     next_cursor: str | None
     has_more: bool
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def page_out(model: type[M], page: Page[Any], convert: Callable[[Any], Any]) -> M:
+    """The API's list shape {data, next_cursor, has_more} for a page of items."""
+    return model(
+        data=[convert(item) for item in page.items],
+        next_cursor=page.next_cursor,
+        has_more=page.has_more,
+    )
 
 
 def encode_cursor(key: int) -> str:

@@ -19,13 +19,14 @@ from leadnexus.admin.schemas import (
     UserPage,
 )
 from leadnexus.audit import service as audit
+from leadnexus.audit.models import AuditEntry
 from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.auth.schemas import UserRead
 from leadnexus.extensions import client_ip, db_session
 from leadnexus.leads import suppression
 from leadnexus.leads.models import SuppressionKind
-from leadnexus.pagination import PageQuery
+from leadnexus.pagination import PageQuery, page_out
 
 bp = APIBlueprint("admin", __name__, url_prefix="/api/admin", tag="Admin")
 
@@ -44,11 +45,7 @@ def list_users(query: UserListQuery) -> UserPage:
         limit=query.limit,
         cursor=query.cursor,
     )
-    return UserPage(
-        data=[UserRead.model_validate(u) for u in page.items],
-        next_cursor=page.next_cursor,
-        has_more=page.has_more,
-    )
+    return page_out(UserPage, page, UserRead.model_validate)
 
 
 @bp.patch("/users/<int:user_id>")
@@ -77,22 +74,20 @@ def update_user(user_id: int, body: UserAdminUpdate) -> UserRead:
 def audit_log(query: PageQuery) -> AuditPage:
     """The audit log, newest first"""
     page = audit.list_entries(session=db_session(), limit=query.limit, cursor=query.cursor)
-    return AuditPage(
-        data=[
-            AuditEntryRead(
-                id=entry.id,
-                actor_id=entry.actor_id,
-                actor_email=email,
-                action=entry.action,
-                target_type=entry.target_type,
-                target_id=entry.target_id,
-                data=entry.data,
-                created_at=entry.created_at,
-            )
-            for entry, email in page.items
-        ],
-        next_cursor=page.next_cursor,
-        has_more=page.has_more,
+    return page_out(AuditPage, page, _audit_read)
+
+
+def _audit_read(row: tuple[AuditEntry, str | None]) -> AuditEntryRead:
+    entry, actor_email = row
+    return AuditEntryRead(
+        id=entry.id,
+        actor_id=entry.actor_id,
+        actor_email=actor_email,
+        action=entry.action,
+        target_type=entry.target_type,
+        target_id=entry.target_id,
+        data=entry.data,
+        created_at=entry.created_at,
     )
 
 
@@ -105,11 +100,7 @@ def list_suppressions(query: SuppressionQuery) -> SuppressionPage:
     page = suppression.list_suppressions(
         session=db_session(), q=query.q, limit=query.limit, cursor=query.cursor
     )
-    return SuppressionPage(
-        data=[SuppressionRead.model_validate(s) for s in page.items],
-        next_cursor=page.next_cursor,
-        has_more=page.has_more,
-    )
+    return page_out(SuppressionPage, page, SuppressionRead.model_validate)
 
 
 @bp.post("/suppressions")

@@ -27,7 +27,7 @@ from leadnexus.leads.schemas import (
     VendorLeadRead,
 )
 from leadnexus.leads.tasks import process_upload_task
-from leadnexus.pagination import PageQuery
+from leadnexus.pagination import PageQuery, page_out
 from leadnexus.security import MULTIPART_ENDPOINTS
 
 bp = APIBlueprint("leads", __name__, url_prefix="/api/leads", tag="Leads")
@@ -104,11 +104,7 @@ def list_uploads(query: PageQuery) -> UploadPage:
     page = uploads.list_uploads(
         session=db_session(), vendor=current_user(), limit=query.limit, cursor=query.cursor
     )
-    return UploadPage(
-        data=[_upload_read(u) for u in page.items],
-        next_cursor=page.next_cursor,
-        has_more=page.has_more,
-    )
+    return page_out(UploadPage, page, _upload_read)
 
 
 @bp.get("/uploads/<int:upload_id>")
@@ -159,11 +155,7 @@ def my_leads(query: VendorLeadQuery) -> VendorLeadPage:
         limit=query.limit,
         cursor=query.cursor,
     )
-    return VendorLeadPage(
-        data=[VendorLeadRead.model_validate(lead) for lead in page.items],
-        next_cursor=page.next_cursor,
-        has_more=page.has_more,
-    )
+    return page_out(VendorLeadPage, page, VendorLeadRead.model_validate)
 
 
 @bp.get("/mine/<int:lead_id>")

@@ -14,30 +14,10 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from leadnexus.leads.validation.normalisation import normalise_country
+from leadnexus.leads.validation.results import FIELD_NAMES
 
-CANONICAL_FIELDS = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "email",
-    "phone",
-    "job_title",
-    "seniority",
-    "department",
-    "company_name",
-    "website",
-    "company_size",
-    "annual_revenue",
-    "industry",
-    "country",
-    "region",
-    "city",
-    "linkedin_url",
-    "description",
-    "consent_source",
-    "consent_date",
-    "title",
-)
+# The row fields, plus full_name, which the required stage splits into first and last name.
+CANONICAL_FIELDS = (*FIELD_NAMES[:2], "full_name", *FIELD_NAMES[2:])
 
 Method = Literal["exact", "synonym", "fuzzy", "content", "none"]
 
