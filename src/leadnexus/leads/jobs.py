@@ -199,7 +199,8 @@ def _bulk_gc() -> Iterator[None]:
     A job allocates millions of short-lived objects while the process holds large long-lived
     tables (phone metadata, the public suffix list, the contact sets of the file); every full
     collection walked all of them, which cost a fifth of the job's time. Freezing what exists
-    and collecting young objects less often keeps that to a few passes.
+    and collecting young objects less often keeps that to a few passes. The settings are
+    process-wide: two jobs on two consumer threads only share the tuning, nothing else.
     """
     thresholds = gc.get_threshold()
     gc.freeze()

@@ -320,7 +320,10 @@ def evaluate_rows(
     )
 
 
-def _duplicate_stage(p: Prepared, seen: ContactSet, own: ContactSet, market: ContactSet):  # type: ignore[no-untyped-def]
+def _duplicate_stage(
+    p: Prepared, seen: ContactSet, own: ContactSet, market: ContactSet
+) -> tuple[StageResult, bool, bool]:
+    """The duplicates stage, whether it rejects the row, and whether another vendor has it."""
     in_file = seen.hit(p.email, p.phone, p.identity)
     in_own = None if in_file else own.hit(p.email, p.phone, p.identity)
     in_market = None if in_file or in_own else market.hit(p.email, p.phone, p.identity)

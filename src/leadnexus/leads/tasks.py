@@ -12,9 +12,13 @@ from leadnexus.tasks import huey, task_database, task_settings
 log = logging.getLogger(__name__)
 
 
-@huey.task(retries=2, retry_delay=30)
+@huey.task()
 def process_upload_task(upload_id: int) -> None:
-    """Run an upload through the pipeline; safe to run twice (the lease admits one job)."""
+    """Run an upload through the pipeline; safe to run twice (the lease admits one job).
+
+    No automatic retry: an error marks the upload failed (its rows so far are kept), and a
+    killed worker is covered by `resume_stalled_uploads`.
+    """
     process_upload(task_database(), upload_id, task_settings().upload_dir)
 
 
