@@ -75,7 +75,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA cache_size=-32768")  # 32 MB: index pages of a big leads table
+        cursor.execute("PRAGMA cache_size=-16384")  # 16 MB: index pages of a big leads table
         # Without a limit the WAL file grows without bound under steady reads and writes.
         cursor.execute("PRAGMA journal_size_limit=67108864")
         cursor.close()

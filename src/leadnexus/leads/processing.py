@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -144,14 +145,15 @@ def identity_key(first: str | None, last: str | None, company: str | None) -> st
     name = f"{first or ''} {last or ''}".strip()
     if not name or not company:
         return None
-
-    def fold(text: str) -> str:
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-        text = LEGAL_SUFFIXES.sub(" ", NON_WORD.sub(" ", text))
-        return SPACES.sub(" ", text).strip()
-
-    key = f"{fold(name)}|{fold(company)}"
+    key = f"{_fold(name)}|{_fold(company)}"
     return key[:320] if key != "|" else None
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = LEGAL_SUFFIXES.sub(" ", NON_WORD.sub(" ", text))
+    return SPACES.sub(" ", text).strip()
 
 
 def _email_domain(email: str | None) -> str | None:

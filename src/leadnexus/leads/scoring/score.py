@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from leadnexus.leads.validation.results import RowOutcome
 
@@ -95,8 +96,14 @@ def _component(name: str, value: float, detail: str) -> ScoreComponent:
     return ScoreComponent(name, WEIGHTS[name], round(min(1.0, max(0.0, value)), 3), detail)
 
 
+# Components are frozen values of a few small inputs, so each distinct input is scored once;
+# a large file repeats the same handful of patterns (the caches are bounded).
 def completeness(fields: dict[str, str | None]) -> ScoreComponent:
-    present = [name for name in FIELD_WEIGHTS if fields.get(name)]
+    return _completeness(tuple(name for name in FIELD_WEIGHTS if fields.get(name)))
+
+
+@lru_cache(maxsize=4096)
+def _completeness(present: tuple[str, ...]) -> ScoreComponent:
     value = sum(FIELD_WEIGHTS[name] for name in present) / sum(FIELD_WEIGHTS.values())
     return _component(
         "completeness", value, f"{len(present)} of {len(FIELD_WEIGHTS)} fields present"
@@ -105,23 +112,36 @@ def completeness(fields: dict[str, str | None]) -> ScoreComponent:
 
 def validity(outcome: RowOutcome) -> ScoreComponent:
     dropped = {reason.code for stage in outcome.stages for reason in stage.reasons}
-    invalid = [name for name, code in VALIDITY_CHECKS.items() if code in dropped]
-    valid = [name for name in VALIDITY_CHECKS if outcome.fields.get(name)]
-    given = len(valid) + len(invalid)
-    value = len(valid) / given if given else 0.0
-    return _component("validity", value, f"{len(valid)} of {given} contact values valid")
+    invalid = sum(1 for code in VALIDITY_CHECKS.values() if code in dropped)
+    valid = sum(1 for name in VALIDITY_CHECKS if outcome.fields.get(name))
+    return _validity(valid, invalid)
+
+
+@lru_cache(maxsize=64)
+def _validity(valid: int, invalid: int) -> ScoreComponent:
+    given = valid + invalid
+    value = valid / given if given else 0.0
+    return _component("validity", value, f"{valid} of {given} contact values valid")
 
 
 def risk(flags: set[str]) -> ScoreComponent:
-    known = sorted(flag for flag in flags if flag in FLAG_PENALTIES)
+    return _risk(tuple(sorted(flag for flag in flags if flag in FLAG_PENALTIES)))
+
+
+@lru_cache(maxsize=256)
+def _risk(known: tuple[str, ...]) -> ScoreComponent:
     value = 1.0 - sum(FLAG_PENALTIES[flag] for flag in known)
     detail = "No risk flags" if not known else "Risk flags: " + ", ".join(known)
     return _component("risk", value, detail)
 
 
 def freshness(age_days: float) -> ScoreComponent:
-    age = age_days if math.isfinite(age_days) else float(STALE_DAYS)
-    age = max(0.0, age)
+    return _freshness(int(age_days) if math.isfinite(age_days) else STALE_DAYS)
+
+
+@lru_cache(maxsize=1024)
+def _freshness(age_days: int) -> ScoreComponent:
+    age = max(0.0, float(age_days))
     if age <= FRESH_DAYS:
         value = 1.0
     elif age >= STALE_DAYS:
@@ -131,6 +151,7 @@ def freshness(age_days: float) -> ScoreComponent:
     return _component("freshness", value, f"{int(age)} days old")
 
 
+@lru_cache(maxsize=2)
 def uniqueness(duplicate_in_marketplace: bool) -> ScoreComponent:
     if duplicate_in_marketplace:
         return _component(
