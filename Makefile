@@ -79,8 +79,9 @@ test-e2e: web
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
 	fi
 
-bench: $(PY_STAMP)  ## Benchmarks (see bench/README.md); results go to bench/RESULTS.md by hand
+bench: $(PY_STAMP)  ## Benchmarks; record what they print in bench/RESULTS.md
 	$(BIN)/python -m bench.login
+	$(BIN)/python -m bench.ingest
 
 clean:
 	rm -rf build web/dist
