@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -20,6 +19,7 @@ import { formatDateTime } from '@/lib/format';
 import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListAuditInfiniteQuery } from '@/features/admin/api/admin-api';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 function summariseData(data: AuditEntry['data']): string {
   const entries = Object.entries(data ?? {});
@@ -45,17 +45,7 @@ export function AuditPage() {
       <Card>
         <Box sx={{ height: 4 }}>{isFetching && !isFetchingNextPage ? <LinearProgress /> : null}</Box>
         {loadError ? (
-          <Alert
-            severity="error"
-            sx={{ m: 2.5 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void refetch()}>
-                Retry
-              </Button>
-            }
-          >
-            {loadError}
-          </Alert>
+          <LoadErrorAlert message={loadError} onRetry={refetch} sx={{ m: 2.5 }} />
         ) : null}
         {!isLoading && !loadError && entries.length === 0 ? (
           <Box sx={{ p: 2.5 }}>

@@ -23,6 +23,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListUsersInfiniteQuery, useUpdateUserMutation, type UserFilters } from '@/features/admin/api/admin-api';
 import { ConfirmDeactivateDialog } from '@/features/admin/components/confirm-deactivate-dialog';
 import { UsersTable } from '@/features/admin/components/users-table';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 type Notice = { severity: 'success' | 'error'; message: string };
 
@@ -130,17 +131,7 @@ export function UsersPage() {
         <Box sx={{ height: 4 }}>{isFetching && !isFetchingNextPage ? <LinearProgress /> : null}</Box>
 
         {loadError ? (
-          <Alert
-            severity="error"
-            sx={{ m: 2.5 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void refetch()}>
-                Retry
-              </Button>
-            }
-          >
-            {loadError}
-          </Alert>
+          <LoadErrorAlert message={loadError} onRetry={refetch} sx={{ m: 2.5 }} />
         ) : null}
 
         {!isLoading && !loadError && users.length === 0 ? (

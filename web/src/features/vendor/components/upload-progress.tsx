@@ -20,6 +20,7 @@ import { isUploadActive, useGetUploadQuery, vendorApi } from '@/features/vendor/
 import { DownloadReportButton } from '@/features/vendor/components/download-report-button';
 import { UploadStatusChip } from '@/features/vendor/components/upload-status-chip';
 import { labelOf, REASON_LABEL } from '@/features/vendor/utils/labels';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 const POLL_MS = 1000;
 const number = new Intl.NumberFormat();
@@ -149,16 +150,7 @@ export function UploadProgress({ uploadId, actions }: UploadProgressProps) {
 
   if (error && !upload) {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void refetch()}>
-            Retry
-          </Button>
-        }
-      >
-        {describeError(error).message}
-      </Alert>
+      <LoadErrorAlert message={describeError(error).message} onRetry={refetch} />
     );
   }
   if (!upload) {

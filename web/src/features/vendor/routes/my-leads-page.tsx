@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -20,6 +19,7 @@ import { useGetUploadQuery, useListMyLeadsInfiniteQuery, type LeadFilters } from
 import { LeadDrawer } from '@/features/vendor/components/lead-drawer';
 import { LeadsTable } from '@/features/vendor/components/leads-table';
 import { LEAD_STATUS } from '@/features/vendor/utils/labels';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 const STATUS_FILTERS: LeadStatus[] = ['pending_review', 'available', 'sold', 'processing', 'withdrawn', 'expired', 'rejected'];
 
@@ -98,17 +98,7 @@ export function MyLeadsPage() {
         <Box sx={{ height: 4 }}>{isFetching && !isLoading && !isFetchingNextPage ? <LinearProgress /> : null}</Box>
 
         {loadError ? (
-          <Alert
-            severity="error"
-            sx={{ m: 2.5 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void refetch()}>
-                Retry
-              </Button>
-            }
-          >
-            {loadError}
-          </Alert>
+          <LoadErrorAlert message={loadError} onRetry={refetch} sx={{ m: 2.5 }} />
         ) : null}
 
         {isLoading ? (

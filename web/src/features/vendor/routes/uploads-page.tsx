@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -14,6 +13,7 @@ import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListUploadsInfiniteQuery } from '@/features/vendor/api/vendor-api';
 import { UploadsTable } from '@/features/vendor/components/uploads-table';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 function UploadButton() {
   return (
@@ -48,17 +48,7 @@ export function UploadsPage() {
         <Card>
           <Box sx={{ height: 4 }}>{isFetching && !isLoading && !isFetchingNextPage ? <LinearProgress /> : null}</Box>
           {loadError ? (
-            <Alert
-              severity="error"
-              sx={{ m: 2.5 }}
-              action={
-                <Button color="inherit" size="small" onClick={() => void refetch()}>
-                  Retry
-                </Button>
-              }
-            >
-              {loadError}
-            </Alert>
+            <LoadErrorAlert message={loadError} onRetry={refetch} sx={{ m: 2.5 }} />
           ) : null}
           {isLoading ? (
             <Box sx={{ p: 2.5 }} aria-busy="true" aria-label="Loading uploads">
