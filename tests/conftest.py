@@ -77,7 +77,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         secret_key="test-secret-" + "x" * 40,
         bcrypt_rounds=4,
         web_dist=tmp_path / "dist",
-        extra={"ratelimit_prefix": f"test-{os.getpid()}-{tmp_path.name}"},
+        ratelimit_prefix=f"test-{os.getpid()}-{tmp_path.name}",
     )
 
 

@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         VALIDATION_ERROR_STATUS_CODE=422,
         RATELIMIT_ENABLED=settings.ratelimit_enabled,
         RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
-        RATELIMIT_KEY_PREFIX=settings.extra.get("ratelimit_prefix", "leadnexus"),
+        RATELIMIT_KEY_PREFIX=settings.ratelimit_prefix,
         RATELIMIT_HEADERS_ENABLED=True,
     )
     app.extensions["leadnexus.settings"] = settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     huey_immediate: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
+    ratelimit_prefix: str = "leadnexus"  # separate counters per app instance in tests
 
     @property
     def is_production(self) -> bool:

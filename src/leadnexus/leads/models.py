@@ -138,10 +138,6 @@ class Lead(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    @property
-    def is_exclusive(self) -> bool:
-        return self.max_sales == 1
-
 
 class UploadStatus(StrEnum):
     UPLOADED = "uploaded"  # stored and sniffed; waiting for the vendor to confirm a mapping

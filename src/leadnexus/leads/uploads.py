@@ -24,7 +24,8 @@ from leadnexus.pagination import Page, keyset_page
 CHUNK = 1024 * 1024
 REPORT_CHUNK = 1000
 SAMPLE_ROWS = 10
-CONTACT_FIELDS = {"email", "phone"}
+# A lead must be reachable: the mapping needs at least one of these.
+REACH_FIELDS = {"email", "phone"}
 
 
 class UploadTooLarge(AppError):
@@ -155,7 +156,7 @@ def _validate_mapping(upload: Upload, mapping: dict[str, str | None]) -> dict[st
             )
         elif field_name is not None:
             chosen[column] = field_name
-    if not errors and not CONTACT_FIELDS & set(chosen.values()):
+    if not errors and not REACH_FIELDS & set(chosen.values()):
         errors.append(
             FieldError("mapping", "no_contact_column", "Map at least an email or a phone column.")
         )
