@@ -26,7 +26,7 @@ from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session
 
 from leadnexus.db import Database, bulk_insert, utcnow
-from leadnexus.leads.ingest.reader import RawRow, iter_rows
+from leadnexus.leads.ingest.reader import RawRow, count_rows, iter_rows
 from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
 from leadnexus.leads.processing import (
     ContactSet,
@@ -109,14 +109,21 @@ def _row_input(row: RawRow, width: int, columns: dict[int, str]) -> RowInput:
     return RowInput(row.number, raw, problem)
 
 
+def _prepare_batch(
+    batch: list[RawRow], *, width: int, columns: dict[int, str], **options: Any
+) -> list[Prepared]:
+    """Runs in a helper process: cells to mapped fields, then stages 1-5 and the score."""
+    return prepare_rows([_row_input(row, width, columns) for row in batch], **options)
+
+
 def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
     while batch := list(islice(rows, size)):
         yield batch
 
 
 def _prepared(
-    pairs: Iterator[tuple[list[RawRow], list[RowInput]]],
-    prepare: Callable[[list[RowInput]], list[Prepared]],
+    batches: Iterator[list[RawRow]],
+    prepare: Callable[[list[RawRow]], list[Prepared]],
     *,
     parallel: bool,
 ) -> Iterator[tuple[list[RawRow], list[Prepared]]]:
@@ -127,8 +134,8 @@ def _prepared(
     """
     workers = os.cpu_count() or 1
     if not parallel or workers < 2:
-        for batch, inputs in pairs:
-            yield batch, prepare(inputs)
+        for batch in batches:
+            yield batch, prepare(batch)
         return
     # spawn, not fork: this process may be a threaded Huey consumer. The helpers run niced so
     # the writer, which every row must pass through, keeps its core.
@@ -137,8 +144,8 @@ def _prepared(
         workers, mp_context=context, initializer=os.nice, initargs=(10,)
     ) as pool:
         ahead: deque[tuple[list[RawRow], Future[list[Prepared]]]] = deque()
-        for batch, inputs in pairs:
-            ahead.append((batch, pool.submit(prepare, inputs)))
+        for batch in batches:
+            ahead.append((batch, pool.submit(prepare, batch)))
             if len(ahead) > workers * 2:
                 done_batch, future = ahead.popleft()
                 yield done_batch, future.result()
@@ -152,10 +159,6 @@ def _refresh_statistics(session: Session) -> None:
     statistics PostgreSQL scans the table for every batch's duplicate lookups."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("ANALYZE leads"))
-
-
-def _count_rows(path: Path, upload: Upload) -> int:
-    return sum(1 for _ in iter_rows(path, layout_of(upload)))
 
 
 def _seen_in_upload(database: Database, upload_id: int) -> ContactSet:
@@ -231,7 +234,7 @@ def _run_job(database: Database, upload_id: int, upload_dir: Path) -> None:
         if upload.started_at is None:
             upload.started_at = utcnow()
         if upload.rows_total is None:
-            upload.rows_total = _count_rows(path, upload)
+            upload.rows_total = count_rows(path, layout_of(upload))
         vendor_id, done, rows_total = upload.vendor_id, upload.rows_done, upload.rows_total
         headers, mapping, defaults = upload.headers, upload.mapping, upload.defaults
         layout = layout_of(upload)
@@ -239,7 +242,9 @@ def _run_job(database: Database, upload_id: int, upload_dir: Path) -> None:
     columns = {headers.index(column): field for column, field in mapping.items()}
     price = price_policy(defaults)
     prepare = partial(
-        prepare_rows,
+        _prepare_batch,
+        width=len(headers),
+        columns=columns,
         defaults=file_defaults(defaults),
         price=price,
         max_sales=int(defaults.get("max_sales") or 1),
@@ -252,11 +257,8 @@ def _run_job(database: Database, upload_id: int, upload_dir: Path) -> None:
         "exclude_upload_id": upload_id,
     }
     batches = _batches(islice(iter_rows(path, layout), done, None), BATCH_SIZE)
-    pairs = (
-        (batch, [_row_input(row, len(headers), columns) for row in batch]) for batch in batches
-    )
     for batch, prepared in _prepared(
-        pairs, prepare, parallel=rows_total - done >= PARALLEL_MIN_ROWS
+        batches, prepare, parallel=rows_total - done >= PARALLEL_MIN_ROWS
     ):
         with database.session() as session:
             evaluated = finish_rows(session, prepared=prepared, **finish)

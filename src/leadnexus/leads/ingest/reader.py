@@ -198,12 +198,10 @@ def _row_problem(cells: list[str], width: int) -> tuple[list[str], str | None]:
     return cells, ("ragged_row" if len(cells) != width else None)
 
 
-def iter_rows(path: Path, layout: CsvLayout) -> Iterator[RawRow]:
-    """Yield data rows one at a time (memory does not grow with the file); blank rows skipped."""
-    width = len(layout.headers)
+def _data_records(path: Path, layout: CsvLayout) -> Iterator[list[str] | None]:
+    """The data records after the header, blank ones skipped; None for one that failed to parse."""
     with path.open(encoding=layout.encoding, errors="replace", newline="") as handle:
         reader = csv.reader(handle, delimiter=layout.delimiter, strict=False)
-        number = 0
         header_seen = False
         while True:
             try:
@@ -212,17 +210,30 @@ def iter_rows(path: Path, layout: CsvLayout) -> Iterator[RawRow]:
                 return
             except csv.Error:
                 if header_seen:
-                    number += 1
-                    yield RawRow(number, [], "malformed_row")
+                    yield None
                 continue
             if not any(cell.strip() for cell in record):
                 continue
             if not header_seen:
                 header_seen = True
                 continue
-            number += 1
-            cells, problem = _row_problem(record, width)
-            yield RawRow(number, cells, problem)
+            yield record
+
+
+def iter_rows(path: Path, layout: CsvLayout) -> Iterator[RawRow]:
+    """Yield data rows one at a time (memory does not grow with the file); blank rows skipped."""
+    width = len(layout.headers)
+    for number, record in enumerate(_data_records(path, layout), start=1):
+        if record is None:
+            yield RawRow(number, [], "malformed_row")
+            continue
+        cells, problem = _row_problem(record, width)
+        yield RawRow(number, cells, problem)
+
+
+def count_rows(path: Path, layout: CsvLayout) -> int:
+    """The number of rows `iter_rows` yields, without checking each one."""
+    return sum(1 for _ in _data_records(path, layout))
 
 
 def read_sample(path: Path, layout: CsvLayout, n: int = 20) -> list[list[str]]:
