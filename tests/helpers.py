@@ -20,3 +20,18 @@ def assert_problem(response: TestResponse, status: int, code: str) -> dict:
 
 def field_codes(body: dict) -> dict[str, str]:
     return {e["field"]: e["code"] for e in body.get("errors", [])}
+
+
+def parse_sse(text: str) -> list[dict]:
+    """Server-Sent Events as dicts of their fields ('comment' for ': …' lines)."""
+    events = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        fields: dict = {}
+        for line in block.split("\n"):
+            if not line:
+                continue
+            name, _, value = line.partition(":")
+            fields[name or "comment"] = value[1:] if value.startswith(" ") else value
+        if fields:
+            events.append(fields)
+    return events

@@ -15,6 +15,9 @@ from leadnexus.db import Database
 from leadnexus.errors import Problem, register_error_handlers
 from leadnexus.extensions import close_db_session, cors, limiter
 from leadnexus.leads.routes import bp as leads_bp
+from leadnexus.notifications.routes import admin_bp as announcements_bp
+from leadnexus.notifications.routes import bp as workflows_bp
+from leadnexus.review.routes import bp as review_bp
 from leadnexus.security import register_security
 from leadnexus.system.routes import bp as system_bp
 from leadnexus.web import register_web
@@ -76,7 +79,15 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     register_error_handlers(app)
     app.teardown_appcontext(close_db_session)
 
-    for blueprint in (system_bp, auth_bp, admin_bp, leads_bp):
+    for blueprint in (
+        system_bp,
+        auth_bp,
+        admin_bp,
+        announcements_bp,
+        leads_bp,
+        review_bp,
+        workflows_bp,
+    ):
         app.register_blueprint(blueprint)
     register_web(app)
 

@@ -109,35 +109,57 @@ def worker(workers: int) -> None:
     consumer.run()
 
 
+def _end_streams_on_shutdown(worker: object) -> None:
+    """In each gunicorn worker: on SIGTERM, end the open notification streams first, so the
+    graceful shutdown does not wait for them (they would only end at their lifetime)."""
+    from leadnexus.notifications.live import end_all_streams
+
+    stop_worker = signal.getsignal(signal.SIGTERM)
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        end_all_streams()
+        if callable(stop_worker):
+            stop_worker(signum, frame)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+
+
 @main.command()
 @click.option(
     "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1"
 )
 @click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), show_default="8000")
-@click.option(
-    "--workers", default=lambda: int(os.environ.get("WEB_WORKERS", "2")), show_default="2"
-)
-@click.option(
-    "--threads", default=lambda: int(os.environ.get("WEB_THREADS", "8")), show_default="8"
-)
-def serve(host: str, port: int, workers: int, threads: int) -> None:
+@click.option("--workers", type=int, help="Processes [default: WEB_WORKERS or 2]")
+@click.option("--threads", type=int, help="Threads per process [default: WEB_THREADS or 32]")
+def serve(host: str, port: int, workers: int | None, threads: int | None) -> None:
     """Run the web server (gunicorn, threaded workers) serving the API and the web app."""
     from gunicorn.app.base import BaseApplication
 
     from leadnexus.app import create_app
 
+    overrides = {
+        name: value
+        for name, value in (("web_workers", workers), ("web_threads", threads))
+        if value is not None
+    }
+    # The app knows the real thread count: it caps live streams below it.
+    settings = Settings.from_env(**overrides)
+
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            # Threads, not gevent: SQLite's C calls would block an event loop.
+            self.cfg.set("workers", settings.web_workers)
+            # Threads, not gevent: SQLite's C calls would block an event loop. Each open
+            # notification stream holds a thread; the app admits at most
+            # `settings.max_streams` per process so ordinary requests always find one.
             self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", threads)
+            self.cfg.set("threads", settings.web_threads)
             self.cfg.set("accesslog", "-")
             self.cfg.set("graceful_timeout", 10)
+            self.cfg.set("post_worker_init", _end_streams_on_shutdown)
 
         def load(self):  # type: ignore[no-untyped-def]
-            return create_app()
+            return create_app(settings)
 
     Server().run()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = ("development", "production", "test")
+SMTP_SCHEMES = ("smtp://", "smtp+starttls://", "smtps://")
 
 
 class ConfigError(RuntimeError):
@@ -27,6 +28,16 @@ def _env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
 
 
 def _env_list(name: str) -> list[str]:
@@ -65,6 +76,23 @@ class Settings:
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     huey_immediate: bool = False
     ratelimit_prefix: str = "leadnexus"  # separate counters per app instance in tests
+    # Email: links in messages are made absolute with public_url; without smtp_url the outbox
+    # only logs (development), with it messages go out through that server.
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_url: str | None = None
+    mail_from: str = "Lead-Nexus <no-reply@leadnexus.local>"
+    smtp_timeout: float = 10.0
+    email_max_attempts: int = 6
+    email_retry_seconds: int = 30  # first retry after this, then doubling
+    # Web server (gunicorn gthread): every open notification stream holds one thread, so
+    # streams are capped per process and `stream_thread_reserve` threads stay for requests.
+    web_workers: int = 2
+    web_threads: int = 32
+    stream_thread_reserve: int = 8
+    stream_max_seconds: int = 600  # then the client reconnects with a fresh access token
+    stream_poll_seconds: float = 1.0  # catches events of other processes without Redis
+    stream_ping_seconds: float = 15.0
+    stream_retry_ms: int = 3000
 
     @property
     def is_production(self) -> bool:
@@ -77,6 +105,12 @@ class Settings:
     @property
     def secure_cookies(self) -> bool:
         return self.is_production
+
+    @property
+    def max_streams(self) -> int:
+        """Open streams one process admits; the reserve is at most half the threads."""
+        reserve = min(self.stream_thread_reserve, self.web_threads // 2)
+        return max(1, self.web_threads - reserve)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -108,6 +142,18 @@ class Settings:
             "max_json_bytes": _env_int("MAX_JSON_BYTES", 1024 * 1024),
             "max_upload_bytes": _env_int("MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
             "web_dist": Path(_env("WEB_DIST", str(PROJECT_ROOT / "web" / "dist"))),
+            "public_url": _env("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+            "smtp_url": os.environ.get("SMTP_URL") or None,
+            "mail_from": _env("MAIL_FROM", "Lead-Nexus <no-reply@leadnexus.local>"),
+            "smtp_timeout": _env_float("SMTP_TIMEOUT", 10.0),
+            "email_max_attempts": _env_int("EMAIL_MAX_ATTEMPTS", 6),
+            "email_retry_seconds": _env_int("EMAIL_RETRY_SECONDS", 30),
+            "web_workers": _env_int("WEB_WORKERS", 2),
+            "web_threads": _env_int("WEB_THREADS", 32),
+            "stream_thread_reserve": _env_int("STREAM_THREAD_RESERVE", 8),
+            "stream_max_seconds": _env_int("STREAM_MAX_SECONDS", 600),
+            "stream_poll_seconds": _env_float("STREAM_POLL_SECONDS", 1.0),
+            "stream_ping_seconds": _env_float("STREAM_PING_SECONDS", 15.0),
         }
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
@@ -121,3 +167,13 @@ class Settings:
             raise ConfigError("BCRYPT_ROUNDS must be between 4 and 15")
         if self.is_production and self.bcrypt_rounds < 10:
             raise ConfigError("BCRYPT_ROUNDS must be at least 10 in production (OWASP ASVS)")
+        if not self.public_url.startswith(("http://", "https://")):
+            raise ConfigError("PUBLIC_URL must start with http:// or https://")
+        if self.smtp_url and not self.smtp_url.startswith(SMTP_SCHEMES):
+            raise ConfigError(f"SMTP_URL must start with one of {', '.join(SMTP_SCHEMES)}")
+        if self.web_threads < 1 or self.web_workers < 1:
+            raise ConfigError("WEB_THREADS and WEB_WORKERS must be at least 1")
+        if self.email_max_attempts < 1:
+            raise ConfigError("EMAIL_MAX_ATTEMPTS must be at least 1")
+        if not 0.05 <= self.stream_poll_seconds <= 1:
+            raise ConfigError("STREAM_POLL_SECONDS must be between 0.05 and 1")

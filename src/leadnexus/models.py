@@ -3,17 +3,29 @@
 from leadnexus.audit.models import AuditEntry
 from leadnexus.auth.models import RefreshToken, User
 from leadnexus.db import Base
-from leadnexus.leads.models import Lead, Suppression, Upload, UploadRejection, VendorMapping
+from leadnexus.leads.models import (
+    Lead,
+    LeadEvent,
+    Suppression,
+    Upload,
+    UploadRejection,
+    VendorMapping,
+)
 from leadnexus.marketplace.models import Purchase
-from leadnexus.notifications.models import Notification
+from leadnexus.notifications.models import EmailOutbox, Notification, NotificationPreference
+from leadnexus.review.models import ReviewRule
 
 __all__ = [
     "AuditEntry",
     "Base",
+    "EmailOutbox",
     "Lead",
+    "LeadEvent",
     "Notification",
+    "NotificationPreference",
     "Purchase",
     "RefreshToken",
+    "ReviewRule",
     "Suppression",
     "Upload",
     "UploadRejection",

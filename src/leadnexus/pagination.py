@@ -6,10 +6,12 @@ import base64
 import binascii
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+import orjson
 from pydantic import BaseModel, Field
-from sqlalchemy import Select
+from sqlalchemy import Select, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from leadnexus.errors import ValidationFailed
@@ -20,7 +22,7 @@ MAX_PAGE_SIZE = 100
 
 class PageQuery(BaseModel):
     limit: int = Field(default=25, ge=1, le=MAX_PAGE_SIZE)
-    cursor: str | None = Field(default=None, max_length=64)
+    cursor: str | None = Field(default=None, max_length=128)
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,52 @@ def keyset_page(
     last = rows[-1] if rows else None
     last_key = None if last is None else (last if single_entity else last[0]).id
     return Page(rows, encode_cursor(last_key) if has_more and last_key else None, has_more)
+
+
+def _encode_position(value: Any, key: int) -> str:
+    raw = orjson.dumps(["p", value.isoformat() if isinstance(value, datetime) else value, key])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_position(cursor: str, parse: Callable[[Any], Any]) -> tuple[Any, int]:
+    try:
+        tag, value, key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if tag != "p" or not isinstance(key, int):
+            raise ValueError(tag)
+        return parse(value), key
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise ValidationFailed.for_field(
+            "cursor", "invalid_cursor", "The cursor is not one this API issued."
+        ) from exc
+
+
+def sorted_page(
+    session: Session,
+    query: Select[Any],
+    sort: InstrumentedAttribute[Any],
+    key: InstrumentedAttribute[int],
+    *,
+    descending: bool,
+    limit: int,
+    cursor: str | None,
+    parse: Callable[[Any], Any] = lambda value: value,
+) -> Page[Any]:
+    """A page ordered by a non-unique, non-null column, ties broken by `key`.
+
+    The cursor holds the last row's (sort value, key); `parse` turns the stored JSON value
+    back into the column's type (e.g. datetime.fromisoformat).
+    """
+    if cursor:
+        value, last = _decode_position(cursor, parse)
+        after = (sort < value) if descending else (sort > value)
+        tie = (key < last) if descending else (key > last)
+        query = query.where(or_(after, and_(sort == value, tie)))
+    order = (sort.desc(), key.desc()) if descending else (sort.asc(), key.asc())
+    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if has_more:
+        last_row = rows[-1]
+        next_cursor = _encode_position(getattr(last_row, sort.key), getattr(last_row, key.key))
+    return Page(rows, next_cursor, has_more)

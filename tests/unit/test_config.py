@@ -7,7 +7,16 @@ from leadnexus.config import ConfigError, Settings
 
 @pytest.fixture
 def clean_env(monkeypatch, tmp_path):
-    for name in ("SECRET_KEY", "DATABASE_URL", "CORS_ORIGINS", "BCRYPT_ROUNDS", "LEADNEXUS_ENV"):
+    for name in (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "CORS_ORIGINS",
+        "BCRYPT_ROUNDS",
+        "LEADNEXUS_ENV",
+        "WEB_THREADS",
+        "SMTP_URL",
+        "PUBLIC_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
     return monkeypatch
@@ -59,4 +68,39 @@ def test_production_requires_bcrypt_cost_of_ten(clean_env):
     clean_env.setenv("SECRET_KEY", "k" * 40)
     clean_env.setenv("BCRYPT_ROUNDS", "8")
     with pytest.raises(ConfigError, match="at least 10"):
+        Settings.from_env()
+
+
+def test_stream_cap_leaves_threads_for_requests(clean_env):
+    settings = Settings.from_env()
+    assert (settings.web_threads, settings.stream_thread_reserve) == (32, 8)
+    assert settings.max_streams == 24
+    clean_env.setenv("WEB_THREADS", "4")
+    clean_env.setenv("STREAM_THREAD_RESERVE", "8")
+    assert Settings.from_env().max_streams == 2  # the reserve never takes more than half
+
+
+def test_email_settings_from_the_environment(clean_env):
+    assert Settings.from_env().smtp_url is None  # development: the outbox only logs
+    clean_env.setenv("SMTP_URL", "smtp+starttls://u:p@mail.example.com")
+    clean_env.setenv("PUBLIC_URL", "https://leads.example.com/")
+    clean_env.setenv("MAIL_FROM", "Lead-Nexus <hello@leads.example.com>")
+    settings = Settings.from_env()
+    assert settings.smtp_url == "smtp+starttls://u:p@mail.example.com"
+    assert settings.public_url == "https://leads.example.com"
+    assert settings.mail_from == "Lead-Nexus <hello@leads.example.com>"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("SMTP_URL", "http://mail.example.com", "SMTP_URL"),
+        ("PUBLIC_URL", "leads.example.com", "PUBLIC_URL"),
+        ("WEB_THREADS", "0", "WEB_THREADS"),
+        ("STREAM_POLL_SECONDS", "5", "STREAM_POLL_SECONDS"),
+    ],
+)
+def test_unsafe_notification_settings_are_refused(clean_env, name, value, message):
+    clean_env.setenv(name, value)
+    with pytest.raises(ConfigError, match=message):
         Settings.from_env()

@@ -43,6 +43,8 @@ def test_every_foreign_key_is_indexed(database_url):
         indexed |= {
             tuple(u["column_names"][:1]) for u in inspector.get_unique_constraints(table.name)
         }
+        # A primary key is an index too (a one-row-per-user table keyed by its user_id).
+        indexed.add(tuple(inspector.get_pk_constraint(table.name)["constrained_columns"][:1]))
         for fk in inspector.get_foreign_keys(table.name):
             assert tuple(fk["constrained_columns"][:1]) in indexed, (table.name, fk)
     engine.dispose()
@@ -64,9 +66,9 @@ def test_lead_constraints_hold(session, make):
     vendor = make.user()
     insert = text(
         "INSERT INTO leads (vendor_id, title, price, currency, status, validation_status,"
-        " approval_status, max_sales, sales_count, created_at, updated_at)"
+        " approval_status, max_sales, sales_count, created_at, updated_at, submitted_at)"
         " VALUES (:v, 't', :price, 'USD', 'available', 'passed', 'approved', 1, :sold,"
-        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
     )
     session.execute(insert, {"v": vendor.id, "price": 10, "sold": 1})
     session.commit()

@@ -53,7 +53,7 @@ def list_users(query: UserListQuery) -> UserPage:
 @bp.input(UserAdminUpdate, arg_name="body")
 @bp.output(UserRead)
 def update_user(user_id: int, body: UserAdminUpdate) -> UserRead:
-    """Activate, deactivate or change the role of an account"""
+    """Activate, deactivate, trust (vendors) or change the role of an account"""
     session = db_session()
     user = service.update_user(
         session=session,
@@ -61,6 +61,7 @@ def update_user(user_id: int, body: UserAdminUpdate) -> UserRead:
         user_id=user_id,
         is_active=body.is_active,
         role=body.role,
+        is_trusted_vendor=body.is_trusted_vendor,
         ip=client_ip(),
     )
     session.commit()

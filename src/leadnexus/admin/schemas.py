@@ -26,6 +26,7 @@ class UserPage(BaseModel):
 class UserAdminUpdate(StrictInput):
     is_active: bool | None = None
     role: Literal["client", "vendor", "admin"] | None = None
+    is_trusted_vendor: bool | None = None
 
 
 class AuditEntryRead(BaseModel):

@@ -50,9 +50,13 @@ def update_user(
     user_id: int,
     is_active: bool | None,
     role: str | None,
+    is_trusted_vendor: bool | None = None,
     ip: str | None = None,
 ) -> User:
-    """Activate, deactivate or change the role of an account; both end its sessions at once."""
+    """Activate, deactivate, trust or change the role of an account.
+
+    Deactivation and role changes end the account's sessions at once.
+    """
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("No user with this id.", code="user_not_found")
@@ -83,5 +87,15 @@ def update_user(
         )
         user.role = role
         end_all_sessions(session=session, user=user)
+    if is_trusted_vendor is not None and is_trusted_vendor != user.is_trusted_vendor:
+        user.is_trusted_vendor = is_trusted_vendor
+        audit.record(
+            session=session,
+            actor=admin,
+            action="user.trusted" if is_trusted_vendor else "user.untrusted",
+            target_type="user",
+            target_id=user.id,
+            ip=ip,
+        )
     session.flush()
     return user

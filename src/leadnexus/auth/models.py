@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -40,6 +41,8 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     name: Mapped[str] = mapped_column(String(120))
     company: Mapped[str | None] = mapped_column(String(200))
+    # Set by admins; review rules may auto-approve only trusted vendors' leads.
+    is_trusted_vendor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Bumped to end every session at once (deactivation, role change, password change).
     token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -68,6 +68,7 @@ class UserRead(BaseModel):
     company: str | None
     role: Literal["client", "vendor", "admin"]
     is_active: bool
+    is_trusted_vendor: bool
     created_at: datetime
     last_login_at: datetime | None
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -82,6 +83,14 @@ class Lead(Base):
         Index("ix_leads_status_score", "status", "lead_score"),
         Index("ix_leads_status_price", "status", "price"),
         Index("ix_leads_vendor_status", "vendor_id", "status"),
+        # The review queue, oldest first; partial, so published leads don't carry it.
+        Index(
+            "ix_leads_review_queue",
+            "submitted_at",
+            "id",
+            sqlite_where=text("status = 'pending_review'"),
+            postgresql_where=text("status = 'pending_review'"),
+        ),
         # Re-running an upload job never inserts a row twice.
         UniqueConstraint("upload_id", "source_row", name="uq_leads_upload_row"),
     )
@@ -137,6 +146,35 @@ class Lead(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Review: when the lead (last) entered the queue, and the latest decision.
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rejection_reason: Mapped[str | None] = mapped_column(String(32))
+    rejection_note: Mapped[str | None] = mapped_column(String(500))
+    # Bumped by every status change: a decision made on a stale view is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class LeadEvent(Base):
+    """One status change of a lead: who (a user, a rule, or the system), when, why."""
+
+    __tablename__ = "lead_events"
+    __table_args__ = (Index("ix_lead_events_lead_id", "lead_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    # Indexed by ix_lead_events_lead_id (lead_id first).
+    lead_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("leads.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    rule_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("review_rules.id", ondelete="SET NULL"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class UploadStatus(StrEnum):

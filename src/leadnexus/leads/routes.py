@@ -6,22 +6,25 @@ from collections.abc import Iterator
 
 from apiflask import APIBlueprint
 from flask import Response, request, url_for
+from sqlalchemy.orm import Session
 
 from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.errors import Conflict, ValidationFailed
 from leadnexus.extensions import database, db_session, settings
-from leadnexus.leads import service, uploads
+from leadnexus.leads import lifecycle, service, uploads
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS
-from leadnexus.leads.models import Upload, UploadStatus
+from leadnexus.leads.models import Lead, Upload, UploadStatus
 from leadnexus.leads.schemas import (
     ColumnSuggestionRead,
     LeadCreate,
+    LeadEventRead,
     LeadUpdate,
     UploadConfirm,
     UploadCreated,
     UploadPage,
     UploadRead,
+    VendorLeadDetail,
     VendorLeadPage,
     VendorLeadQuery,
     VendorLeadRead,
@@ -160,11 +163,30 @@ def my_leads(query: VendorLeadQuery) -> VendorLeadPage:
 
 @bp.get("/mine/<int:lead_id>")
 @auth_required(Role.VENDOR)
-@bp.output(VendorLeadRead)
-def my_lead(lead_id: int) -> VendorLeadRead:
-    """One of your leads, with contact data, score breakdown and validation report"""
-    lead = service.get_own_lead(session=db_session(), vendor=current_user(), lead_id=lead_id)
-    return VendorLeadRead.model_validate(lead)
+@bp.output(VendorLeadDetail)
+def my_lead(lead_id: int) -> VendorLeadDetail:
+    """One of your leads, with contact data, score, validation report and status history"""
+    session = db_session()
+    lead = service.get_own_lead(session=session, vendor=current_user(), lead_id=lead_id)
+    return _detail(session, lead)
+
+
+def _detail(session: Session, lead: Lead) -> VendorLeadDetail:
+    events = [LeadEventRead.model_validate(e) for e in lifecycle.history(session, lead.id)]
+    return VendorLeadDetail.model_validate(
+        {**VendorLeadRead.model_validate(lead).model_dump(), "events": events}
+    )
+
+
+@bp.post("/<int:lead_id>/withdraw")
+@auth_required(Role.VENDOR)
+@bp.output(VendorLeadDetail)
+def withdraw_lead(lead_id: int) -> VendorLeadDetail:
+    """Take one of your published leads off the marketplace"""
+    session = db_session()
+    lead = service.withdraw_lead(session=session, vendor=current_user(), lead_id=lead_id)
+    session.commit()
+    return _detail(session, lead)
 
 
 @bp.post("")
@@ -191,9 +213,10 @@ def create_lead(body: LeadCreate) -> VendorLeadRead:
 @bp.patch("/<int:lead_id>")
 @auth_required(Role.VENDOR)
 @bp.input(LeadUpdate, arg_name="body")
-@bp.output(VendorLeadRead)
-def update_lead(lead_id: int, body: LeadUpdate) -> VendorLeadRead:
-    """Edit one of your leads; it is validated again and goes back to review"""
+@bp.output(VendorLeadDetail)
+def update_lead(lead_id: int, body: LeadUpdate) -> VendorLeadDetail:
+    """Edit (or resubmit unchanged) one of your leads; it is validated again and goes back to
+    review"""
     session = db_session()
     lead = service.update_lead(
         session=session,
@@ -204,4 +227,4 @@ def update_lead(lead_id: int, body: LeadUpdate) -> VendorLeadRead:
         max_sales=body.max_sales,
     )
     session.commit()
-    return VendorLeadRead.model_validate(lead)
+    return _detail(session, lead)

@@ -206,6 +206,31 @@ class VendorLeadRead(BaseModel):
     source_row: int | None
     created_at: datetime
     updated_at: datetime
+    published_at: datetime | None
+    submitted_at: datetime
+    decided_at: datetime | None
+    rejection_reason: str | None = Field(description="Set when a reviewer rejected the lead")
+    rejection_note: str | None
+    version: int
+
+
+class LeadEventRead(BaseModel):
+    """One status change: `actor` is a user's name, a rule's name, or null for the platform."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    from_status: str | None
+    to_status: str
+    reason: str | None
+    note: str | None
+    actor_id: int | None
+    rule_id: int | None
+    created_at: datetime
+
+
+class VendorLeadDetail(VendorLeadRead):
+    events: list[LeadEventRead]
 
 
 class VendorLeadPage(BaseModel):

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
-from leadnexus.leads.models import ApprovalStatus, Lead, LeadStatus
+from leadnexus.leads import lifecycle
+from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.leads.processing import (
     FIELD_COLUMNS,
     Evaluated,
@@ -20,9 +21,11 @@ from leadnexus.leads.processing import (
 )
 from leadnexus.leads.validation.pipeline import FileDefaults
 from leadnexus.pagination import Page, keyset_page
+from leadnexus.review.rules import apply_rules
+from leadnexus.review.service import notify_auto_approved
 
-# Sold, withdrawn or expired leads are history; changing them would rewrite what buyers paid for.
-EDITABLE = {LeadStatus.PENDING_REVIEW.value, LeadStatus.REJECTED.value, LeadStatus.AVAILABLE.value}
+# Pipeline results that the lifecycle, not the edit, decides.
+STATUS_COLUMNS = {"status", "approval_status", "source_row"}
 
 
 def list_own_leads(
@@ -83,6 +86,13 @@ def create_lead(
     lead = Lead(vendor_id=vendor.id, **_verdict(evaluated))
     session.add(lead)
     session.flush()
+    return _auto_review(session, lead)
+
+
+def _auto_review(session: Session, lead: Lead) -> Lead:
+    """A lead that an auto-approval rule accepts is published at once."""
+    notify_auto_approved(session, apply_rules(session, lead_ids=[lead.id]))
+    session.refresh(lead)
     return lead
 
 
@@ -103,8 +113,11 @@ def update_lead(
 ) -> Lead:
     """Apply the changes and run the whole pipeline again; the lead goes back to review."""
     lead = get_own_lead(session=session, vendor=vendor, lead_id=lead_id)
-    if lead.status not in EDITABLE:
+    if not lifecycle.can_move(lead.status, LeadStatus.PROCESSING):
         raise Conflict(f"A {lead.status} lead can no longer be edited.", code="lead_not_editable")
+    if lead.sales_count:
+        # Buyers paid for the lead as it was; changing it would rewrite what they bought.
+        raise Conflict("A lead that has sold can no longer be edited.", code="lead_not_editable")
     raw = _raw_of(lead)
     for name, value in changes.items():
         if value in (None, ""):
@@ -128,10 +141,22 @@ def update_lead(
         max_sales=max_sales or lead.max_sales,
         exclude_lead_id=lead.id,
     )
-    for column, value in _verdict(evaluated).items():
-        if column != "source_row":
+    values = _verdict(evaluated)
+    by_vendor = lifecycle.Actor(user_id=vendor.id)
+    lifecycle.move(session, lead, LeadStatus.PROCESSING, actor=by_vendor)
+    for column, value in values.items():
+        if column not in STATUS_COLUMNS:
             setattr(lead, column, value)
-    lead.approval_status = ApprovalStatus.PENDING.value
-    lead.published_at = None
     session.flush()
-    return lead
+    lifecycle.move(session, lead, LeadStatus.PENDING_REVIEW, actor=by_vendor)
+    return _auto_review(session, lead)
+
+
+def withdraw_lead(*, session: Session, vendor: User, lead_id: int) -> Lead:
+    """Take a published lead off the market; editing it later sends it back to review."""
+    lead = get_own_lead(session=session, vendor=vendor, lead_id=lead_id)
+    if lead.status == LeadStatus.WITHDRAWN.value:
+        return lead  # withdrawing twice is not an error
+    return lifecycle.move(
+        session, lead, LeadStatus.WITHDRAWN, actor=lifecycle.Actor(user_id=vendor.id)
+    )

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from leadnexus.audit import service as audit
 from leadnexus.auth.models import User
 from leadnexus.auth.schemas import normalise_email
 from leadnexus.errors import Conflict, NotFound, ValidationFailed
-from leadnexus.leads.models import ApprovalStatus, Lead, LeadStatus, Suppression, SuppressionKind
+from leadnexus.leads import lifecycle
+from leadnexus.leads.models import Lead, LeadStatus, Suppression, SuppressionKind
 from leadnexus.leads.validation.normalisation import normalise_website
 from leadnexus.pagination import Page, keyset_page
 
-# Leads still on offer or on their way there; sold leads are history and stay as they were.
-OPEN_STATUSES = (
-    LeadStatus.PROCESSING.value,
-    LeadStatus.PENDING_REVIEW.value,
-    LeadStatus.AVAILABLE.value,
-)
+# Leads still on offer or on their way to it; sold and expired ones are history.
+OPEN_STATUSES = (LeadStatus.PENDING_REVIEW, LeadStatus.AVAILABLE, LeadStatus.WITHDRAWN)
 
 
 def _normalised(kind: SuppressionKind, value: str) -> str:
@@ -56,12 +53,8 @@ def add_suppression(
         matches = Lead.email == normalised
     else:
         matches = or_(Lead.email.like(f"%@{normalised}"), Lead.website == normalised)
-    removed = session.execute(
-        update(Lead)
-        .where(matches, Lead.status.in_(OPEN_STATUSES))
-        .values(status=LeadStatus.REJECTED.value, approval_status=ApprovalStatus.REJECTED.value)
-    ).rowcount
     session.flush()
+    removed = _take_off_market(session, admin, matches)
     audit.record(
         session=session,
         actor=admin,
@@ -71,6 +64,25 @@ def add_suppression(
         data={"kind": kind.value, "value": normalised, "leads_removed": removed},
     )
     return entry, removed or 0
+
+
+def _take_off_market(session: Session, admin: User, matches: ColumnElement[bool]) -> int:
+    """Reject the matching open leads for compliance, each with a lead event."""
+    removed = 0
+    for status in OPEN_STATUSES:
+        ids = session.scalars(select(Lead.id).where(matches, Lead.status == status.value)).all()
+        removed += len(
+            lifecycle.move_many(
+                session,
+                ids,
+                from_=status,
+                to=LeadStatus.REJECTED,
+                actor=lifecycle.Actor(user_id=admin.id),
+                reason="compliance",
+                note="Contact is on the do-not-contact list.",
+            )
+        )
+    return removed
 
 
 def remove_suppression(*, session: Session, admin: User, suppression_id: int) -> None:

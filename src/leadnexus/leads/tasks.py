@@ -5,8 +5,13 @@ from __future__ import annotations
 import logging
 
 from huey import crontab
+from sqlalchemy.orm import Session
 
 from leadnexus.leads.jobs import process_upload, stalled_upload_ids
+from leadnexus.leads.models import Upload, UploadStatus
+from leadnexus.notifications.models import NotificationType
+from leadnexus.notifications.service import notify
+from leadnexus.review.rules import apply_rules
 from leadnexus.tasks import huey, task_database, task_settings
 
 log = logging.getLogger(__name__)
@@ -19,7 +24,44 @@ def process_upload_task(upload_id: int) -> None:
     No automatic retry: an error marks the upload failed (its rows so far are kept), and a
     killed worker is covered by `resume_stalled_uploads`.
     """
-    process_upload(task_database(), upload_id, task_settings().upload_dir)
+    database = task_database()
+    try:
+        ran = process_upload(database, upload_id, task_settings().upload_dir)
+    except Exception:
+        with database.session() as session:
+            announce_upload(session, upload_id, auto_approved=0)
+        raise
+    if ran:
+        with database.session() as session:
+            approved = apply_rules(session, upload_id=upload_id)
+            announce_upload(session, upload_id, auto_approved=sum(approved.values()))
+
+
+def announce_upload(session: Session, upload_id: int, *, auto_approved: int) -> None:
+    """Tell the vendor the upload is done: what was accepted, rejected and already approved."""
+    upload = session.get(Upload, upload_id)
+    if upload is None:
+        return
+    if upload.status != UploadStatus.COMPLETED.value:
+        title, body = f"{upload.filename} could not be processed", upload.error
+    else:
+        accepted = upload.accepted + upload.accepted_with_warnings
+        title = f"{upload.filename}: {accepted:,} leads accepted, {upload.rejected:,} rejected"
+        body = (
+            f"{auto_approved:,} were approved automatically; "
+            f"{accepted - auto_approved:,} wait for review."
+            + (" Download the error report to fix the rejected rows." if upload.rejected else "")
+        )
+    data = {"upload_id": upload.id, "status": upload.status, "auto_approved": auto_approved}
+    notify(
+        session,
+        upload.vendor_id,
+        NotificationType.UPLOAD_FINISHED,
+        title,
+        body,
+        f"/vendor/uploads/{upload.id}",
+        data,
+    )
 
 
 @huey.periodic_task(crontab(minute="*"))

@@ -8,6 +8,15 @@ from leadnexus.leads.validation import taxonomy
 from leadnexus.leads.validation.results import RowContext, StageReport, StageResult
 
 STAGE = "risk"
+# Every flag a lead can carry: this stage's, and "no_mx" from deliverability (stage 5).
+RISK_FLAGS = (
+    "no_mx",
+    "disposable_email",
+    "role_mailbox",
+    "free_mail",
+    "email_domain_mismatch",
+    "phone_country_mismatch",
+)
 
 
 def _email_flags(ctx: RowContext, report: StageReport) -> None:
