@@ -78,14 +78,25 @@ def create_admin(email: str, name: str, password: str) -> None:
 def seed_demo() -> None:
     """Create the demo accounts and leads (each only once) and print the logins."""
     from leadnexus.db import Database
-    from leadnexus.demo import seed_demo_accounts, seed_demo_leads
+    from leadnexus.demo import (
+        seed_demo_accounts,
+        seed_demo_leads,
+        seed_demo_reviews,
+        seed_demo_rule,
+    )
+
+    from leadnexus import tasks
 
     settings = _settings()
     database = Database(settings.database_url)
+    tasks.bind(database, settings)  # the demo's notifications are delivered like real ones
     with database.session() as session:
         logins = seed_demo_accounts(session=session, settings=settings)
+        seed_demo_rule(session=session)
     if seed_demo_leads(database=database, settings=settings):
         click.echo("demo leads uploaded through the quality pipeline")
+    if reviewed := seed_demo_reviews(database=database):
+        click.echo(f"demo admin reviewed {reviewed} leads; the newest wait in the queue")
     _print_logins(logins)
 
 

@@ -76,6 +76,7 @@ class Settings:
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     huey_immediate: bool = False
     ratelimit_prefix: str = "leadnexus"  # separate counters per app instance in tests
+    lead_shelf_life_days: int = 180  # a published lead unsold this long expires
     # Email: links in messages are made absolute with public_url; without smtp_url the outbox
     # only logs (development), with it messages go out through that server.
     public_url: str = "http://127.0.0.1:8000"
@@ -141,6 +142,7 @@ class Settings:
             not in ("0", "false", "no"),
             "max_json_bytes": _env_int("MAX_JSON_BYTES", 1024 * 1024),
             "max_upload_bytes": _env_int("MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+            "lead_shelf_life_days": _env_int("LEAD_SHELF_LIFE_DAYS", 180),
             "web_dist": Path(_env("WEB_DIST", str(PROJECT_ROOT / "web" / "dist"))),
             "public_url": _env("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
             "smtp_url": os.environ.get("SMTP_URL") or None,

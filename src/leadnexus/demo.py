@@ -18,8 +18,12 @@ from leadnexus.config import Settings
 from leadnexus.db import Database
 from leadnexus.demo_data import write_leads_csv
 from leadnexus.leads.jobs import process_upload
-from leadnexus.leads.models import Upload
+from leadnexus.leads.models import Lead, LeadEvent, LeadStatus, Upload
+from leadnexus.leads.tasks import announce_upload
 from leadnexus.leads.uploads import confirm_upload, store_upload
+from leadnexus.review.models import RejectionReason, ReviewRule
+from leadnexus.review.rules import apply_rules
+from leadnexus.review.service import Action, decide
 
 DEMO_ACCOUNTS = (
     ("demo-admin@example.com", Role.ADMIN, "Ada Admin", "Lead-Nexus"),
@@ -125,5 +129,65 @@ def seed_demo_leads(*, database: Database, settings: Settings) -> int:
             )
             upload_id = upload.id
         process_upload(database, upload_id, settings.upload_dir)
+        with database.session() as session:
+            approved = apply_rules(session, upload_id=upload_id)
+            announce_upload(session, upload_id, auto_approved=sum(approved.values()))
         created += 1
     return created
+
+
+DEMO_RULE = {"name": "High score, no risk flags", "min_score": 0.8, "require_no_risk_flags": True}
+DEMO_REJECTIONS = (
+    (RejectionReason.SUSPECTED_FAKE, "The phone number and the company do not match."),
+    (RejectionReason.INCOMPLETE, "Please add the company website and the contact's job title."),
+    (RejectionReason.INVALID_CONTACT, "The email bounced when we checked it."),
+    (RejectionReason.OTHER, "Consent date is older than our 24-month policy."),
+)
+
+
+def seed_demo_rule(*, session: Session) -> None:
+    """The demo's auto-approval rule, so new leads of good quality are published at once."""
+    if session.scalar(select(ReviewRule.id)) is None:
+        admin = find_user_by_email(session, DEMO_ACCOUNTS[0][0])
+        session.add(ReviewRule(created_by_id=admin.id if admin else None, **DEMO_RULE))
+
+
+def seed_demo_reviews(*, database: Database, approve_share: float = 0.85) -> int:
+    """The demo admin works through most of the queue: approves most, rejects a few with
+    reasons, and leaves the newest waiting, so every review screen has something real."""
+    with database.session() as session:
+        admin = find_user_by_email(session, DEMO_ACCOUNTS[0][0])
+        if admin is None or session.scalar(
+            select(LeadEvent.id).where(LeadEvent.actor_id == admin.id)
+        ):
+            return 0
+        waiting = list(
+            session.scalars(
+                select(Lead.id)
+                .where(Lead.status == LeadStatus.PENDING_REVIEW.value)
+                .order_by(Lead.submitted_at, Lead.id)
+            )
+        )
+        cut = int(len(waiting) * approve_share)
+        to_reject, to_approve = (
+            waiting[: len(DEMO_REJECTIONS) * 3],
+            waiting[len(DEMO_REJECTIONS) * 3 : cut],
+        )
+        for index, lead_id in enumerate(to_reject):
+            reason, note = DEMO_REJECTIONS[index % len(DEMO_REJECTIONS)]
+            decide(
+                session=session,
+                admin=admin,
+                lead_ids=[lead_id],
+                action=Action.REJECT,
+                reason=reason,
+                note=note,
+            )
+        for start in range(0, len(to_approve), 200):
+            decide(
+                session=session,
+                admin=admin,
+                lead_ids=to_approve[start : start + 200],
+                action=Action.APPROVE,
+            )
+        return len(to_reject) + len(to_approve)

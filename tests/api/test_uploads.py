@@ -14,6 +14,7 @@ from leadnexus.auth.models import Role
 from leadnexus.leads import jobs
 from leadnexus.leads import routes as lead_routes
 from leadnexus.leads.models import Lead, Suppression, Upload
+from leadnexus.notifications.models import Notification
 from tests.helpers import assert_problem
 
 HEADER = "First Name,Last Name,E-mail Address,Phone #,Title,Org,Website,Country,Email consent\n"
@@ -278,3 +279,30 @@ def test_uploads_are_private_to_their_vendor(client, vendor, as_user):
     assert client.get("/api/leads/uploads", headers=other_headers).get_json()["data"] == []
     _client_user, client_headers = as_user(Role.CLIENT)
     assert_problem(_upload(client, client_headers, _csv()), 403, "role_forbidden")
+
+
+def test_finished_upload_is_auto_reviewed_and_announced(client, vendor, as_user, database):
+    vendor_user, headers = vendor
+    _admin, admin_headers = as_user(Role.ADMIN)
+    rule = {"name": "No risk flags", "min_score": 0.0, "require_no_risk_flags": True}
+    assert client.post("/api/review/rules", json=rule, headers=admin_headers).status_code == 201
+    created = _upload(client, headers, _csv()).get_json()
+    upload_id = created["upload"]["id"]
+    assert _confirm(client, headers, upload_id, _suggested(created)).status_code == 202
+
+    with database.session() as session:
+        leads = session.execute(
+            select(Lead.email, Lead.status, Lead.risk_flags).where(Lead.upload_id == upload_id)
+        ).all()
+        [note] = session.scalars(
+            select(Notification).where(Notification.user_id == vendor_user.id)
+        ).all()
+    by_email = {email: (status, flags) for email, status, flags in leads}
+    # Clean leads are published by the rule; a flagged one (disposable email) waits for review.
+    assert by_email["alan.turing@bletchley.co.uk"][0] == "available"
+    status, flags = by_email["katherine@mailinator.com"]
+    assert status == "pending_review" and "disposable_email" in flags
+    auto = sum(1 for status, _flags in by_email.values() if status == "available")
+    assert note.type == "upload_finished" and note.link == f"/vendor/uploads/{upload_id}"
+    assert note.title == f"leads.csv: {len(leads)} leads accepted, 3 rejected"
+    assert note.data["auto_approved"] == auto and f"{auto} were approved automatically" in note.body

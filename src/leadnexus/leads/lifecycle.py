@@ -171,6 +171,16 @@ def _record(
     bulk_insert(session, LeadEvent.__table__, rows)
 
 
+def expire_unsold(session: Session, *, published_before: datetime, limit: int = 10_000) -> int:
+    """Expire published leads nobody bought since `published_before`; returns how many."""
+    ids = session.scalars(
+        select(Lead.id)
+        .where(Lead.status == S.AVAILABLE.value, Lead.published_at < published_before)
+        .limit(limit)
+    ).all()
+    return len(move_many(session, ids, from_=S.AVAILABLE, to=S.EXPIRED))
+
+
 def history(session: Session, lead_id: int) -> list[LeadEvent]:
     return list(
         session.scalars(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from huey import crontab
 from sqlalchemy.orm import Session
 
+from leadnexus.db import utcnow
+from leadnexus.leads import lifecycle
 from leadnexus.leads.jobs import process_upload, stalled_upload_ids
 from leadnexus.leads.models import Upload, UploadStatus
 from leadnexus.notifications.models import NotificationType
@@ -62,6 +65,20 @@ def announce_upload(session: Session, upload_id: int, *, auto_approved: int) -> 
         f"/vendor/uploads/{upload.id}",
         data,
     )
+
+
+@huey.periodic_task(crontab(minute="41", hour="3"))
+def expire_unsold_leads() -> int:
+    """Daily: published leads older than the shelf life leave the marketplace as expired."""
+    days = task_settings().lead_shelf_life_days
+    expired = 0
+    with task_database().session() as session:
+        cutoff = utcnow() - timedelta(days=days)
+        while moved := lifecycle.expire_unsold(session, published_before=cutoff):
+            expired += moved
+            session.commit()
+    log.info("expired %d leads published before %d days ago", expired, days)
+    return expired
 
 
 @huey.periodic_task(crontab(minute="*"))
