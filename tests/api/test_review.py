@@ -67,7 +67,9 @@ def test_only_admins_reach_review(client, vendor, as_user):
             "role_forbidden",
         )
         assert_problem(
-            client.post("/api/review/rules", json={"name": "x"}, headers=headers), 403, "role_forbidden"
+            client.post("/api/review/rules", json={"name": "x"}, headers=headers),
+            403,
+            "role_forbidden",
         )
     assert client.get("/api/review/queue").status_code == 401
 
