@@ -6,6 +6,7 @@ from alembic import context
 
 from leadnexus.config import Settings
 from leadnexus.db import make_engine
+from leadnexus.marketplace.fts import outside_metadata
 from leadnexus.models import Base
 
 config = context.config
@@ -31,6 +32,7 @@ def run_migrations_online() -> None:
             # SQLite cannot ALTER most things in place; batch mode copies the table instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=outside_metadata,
         )
         with context.begin_transaction():
             context.run_migrations()

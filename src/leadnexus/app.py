@@ -15,6 +15,7 @@ from leadnexus.db import Database
 from leadnexus.errors import Problem, register_error_handlers
 from leadnexus.extensions import close_db_session, cors, limiter
 from leadnexus.leads.routes import bp as leads_bp
+from leadnexus.marketplace.routes import bp as marketplace_bp
 from leadnexus.notifications.routes import admin_bp as announcements_bp
 from leadnexus.notifications.routes import bp as workflows_bp
 from leadnexus.review.routes import bp as review_bp
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         admin_bp,
         announcements_bp,
         leads_bp,
+        marketplace_bp,
         review_bp,
         workflows_bp,
     ):

@@ -77,6 +77,7 @@ def create_admin(email: str, name: str, password: str) -> None:
 @main.command("seed-demo")
 def seed_demo() -> None:
     """Create the demo accounts and leads (each only once) and print the logins."""
+    from leadnexus import tasks
     from leadnexus.db import Database
     from leadnexus.demo import (
         seed_demo_accounts,
@@ -84,8 +85,6 @@ def seed_demo() -> None:
         seed_demo_reviews,
         seed_demo_rule,
     )
-
-    from leadnexus import tasks
 
     settings = _settings()
     database = Database(settings.database_url)

@@ -11,7 +11,7 @@ from leadnexus.leads.models import (
     UploadRejection,
     VendorMapping,
 )
-from leadnexus.marketplace.models import Purchase
+from leadnexus.marketplace.models import Purchase, SavedSearch, SavedSearchHit
 from leadnexus.notifications.models import EmailOutbox, Notification, NotificationPreference
 from leadnexus.review.models import ReviewRule
 
@@ -26,6 +26,8 @@ __all__ = [
     "Purchase",
     "RefreshToken",
     "ReviewRule",
+    "SavedSearch",
+    "SavedSearchHit",
     "Suppression",
     "Upload",
     "UploadRejection",

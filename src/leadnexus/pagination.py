@@ -83,12 +83,14 @@ def keyset_page(
     return Page(rows, encode_cursor(last_key) if has_more and last_key else None, has_more)
 
 
-def _encode_position(value: Any, key: int) -> str:
-    raw = orjson.dumps(["p", value.isoformat() if isinstance(value, datetime) else value, key])
+def encode_position(value: Any, key: int) -> str:
+    raw = orjson.dumps(
+        ["p", value.isoformat() if isinstance(value, datetime) else value, key], default=str
+    )
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_position(cursor: str, parse: Callable[[Any], Any]) -> tuple[Any, int]:
+def decode_position(cursor: str, parse: Callable[[Any], Any]) -> tuple[Any, int]:
     try:
         tag, value, key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if tag != "p" or not isinstance(key, int):
@@ -117,7 +119,7 @@ def sorted_page(
     back into the column's type (e.g. datetime.fromisoformat).
     """
     if cursor:
-        value, last = _decode_position(cursor, parse)
+        value, last = decode_position(cursor, parse)
         after = (sort < value) if descending else (sort > value)
         tie = (key < last) if descending else (key > last)
         query = query.where(or_(after, and_(sort == value, tie)))
@@ -128,5 +130,5 @@ def sorted_page(
     next_cursor = None
     if has_more:
         last_row = rows[-1]
-        next_cursor = _encode_position(getattr(last_row, sort.key), getattr(last_row, key.key))
+        next_cursor = encode_position(getattr(last_row, sort.key), getattr(last_row, key.key))
     return Page(rows, next_cursor, has_more)

@@ -60,4 +60,5 @@ def purge_expired_refresh_tokens() -> int:
 
 # Feature task modules register themselves on `huey`; the consumer imports only this module.
 from leadnexus.leads import tasks as _lead_tasks  # noqa: E402, F401
+from leadnexus.marketplace import tasks as _marketplace_tasks  # noqa: E402, F401
 from leadnexus.notifications import tasks as _notification_tasks  # noqa: E402, F401

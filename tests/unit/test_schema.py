@@ -14,12 +14,14 @@ from leadnexus.audit.models import AuditEntry
 from leadnexus.cli import migrate
 from leadnexus.config import PROJECT_ROOT
 from leadnexus.db import Base, make_engine
+from leadnexus.marketplace.fts import outside_metadata
 
 
 def test_migrations_match_the_models(database_url):
     engine = make_engine(database_url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": outside_metadata})
+        diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
 

@@ -54,3 +54,11 @@ def auth_required(*roles: Role) -> Callable[[F], F]:
         return cast(F, wrapper)
 
     return decorator
+
+
+def optional_user() -> User | None:
+    """The signed-in user on a public route, or None; a token that is sent must be valid."""
+    if "Authorization" not in request.headers:
+        return None
+    claims = tokens.decode_access_token(_bearer_token(), secret=settings().secret_key)
+    return load_authenticated_user(session=db_session(), claims=claims)

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from leadnexus.db import bulk_insert, utcnow
+from leadnexus.db import bulk_insert, run_after_commit, utcnow
 from leadnexus.errors import Conflict
 from leadnexus.leads.models import ApprovalStatus, Lead, LeadEvent, LeadStatus
 
@@ -110,7 +111,16 @@ def move_many(
             .execution_options(synchronize_session=False)
         ).all()
     _record(session, moved, from_, to, actor, reason, note, now)
+    if to is S.AVAILABLE and moved:
+        run_after_commit(session, partial(_announce_published, moved))
     return moved
+
+
+def _announce_published(lead_ids: list[int]) -> None:
+    """Saved searches learn about new leads in the background, after the commit."""
+    from leadnexus.marketplace.tasks import alert_saved_searches_task  # tasks import features
+
+    alert_saved_searches_task(lead_ids)
 
 
 def move(

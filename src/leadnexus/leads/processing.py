@@ -436,6 +436,8 @@ def _lead_values(
         title=(fields.get("title") or "Lead")[:200],
         consent_date=date.fromisoformat(consent) if consent else None,
         identity_key=key,
+        email_verified=bool(fields.get("email")),  # invalid values were dropped in stage 2
+        phone_verified=bool(fields.get("phone")),
         source_row=row_number,
         validation_report=[stage_dict(s) for s in outcome.stages],
         risk_flags=sorted(outcome.flags),

@@ -22,7 +22,7 @@ from email_validator.syntax import validate_email_domain_name
 from phonenumbers import PhoneMetadata, PhoneNumberType, national_significant_number
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-from leadnexus.leads.validation import taxonomy
+from leadnexus.leads.validation import redaction, taxonomy
 from leadnexus.leads.validation.required import NAME_PARTICLES
 from leadnexus.leads.validation.results import RowContext, StageReport, StageResult
 
@@ -468,4 +468,5 @@ def check(ctx: RowContext) -> StageResult:
     _normalise_role(ctx, report)
     _normalise_company_size(ctx, report)
     _normalise_consent(ctx, report)
+    redaction.check(ctx, report)
     return report.result()

@@ -1,0 +1,347 @@
+"""Marketplace search: one service, the same semantics on SQLite (FTS5) and PostgreSQL.
+
+What keeps it fast at a million leads (see bench/RESULTS.md for the plans and figures):
+- Only published leads are read, through partial indexes, and pages are keyset cursors.
+- Counts stop at COUNT_CAP ("10,000+") and facets are counted on at most FACET_SAMPLE matching
+  leads (a lower bound, flagged as such, when there are more); both are cached for a short while.
+- Relevance ranks at most RANK_WINDOW matching leads: a query for a very common word ranks a
+  window of its matches rather than all of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+import orjson
+from cachetools import TTLCache
+from sqlalchemy import Float, Integer, Select, and_, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from leadnexus.db import utcnow
+from leadnexus.leads.models import Lead, LeadStatus
+from leadnexus.marketplace import fts
+from leadnexus.marketplace.query_text import fts5_query, has_words, websearch_text
+from leadnexus.pagination import Page, decode_position, encode_position
+
+COUNT_CAP = 10_000
+FACET_SAMPLE = 5_000
+RANK_WINDOW = 2_000
+FACETS = ("industry", "country", "seniority", "company_size", "department")
+FACET_COLUMNS = {name: getattr(Lead, name) for name in FACETS}
+STATEMENT_TIMEOUT_MS = 2_000
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    SCORE = "score"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+
+
+class Exclusivity(StrEnum):
+    EXCLUSIVE = "exclusive"  # sold once
+    SEMI_EXCLUSIVE = "semi_exclusive"  # sold at most twice
+    SHARED = "shared"  # sold three times or more
+
+
+class ValidationLevel(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    EMAIL_AND_PHONE = "email_and_phone"
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str | None = None
+    industry: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    seniority: tuple[str, ...] = ()
+    department: tuple[str, ...] = ()
+    company_size: tuple[str, ...] = ()
+    region: str | None = None
+    city: str | None = None
+    min_score: float | None = None
+    max_score: float | None = None
+    min_price: float | None = None
+    max_price: float | None = None
+    published_within_days: int | None = None
+    exclusivity: tuple[Exclusivity, ...] = ()
+    validation: ValidationLevel | None = None
+    vendor_id: int | None = None
+    sort: Sort | None = None  # relevance with a text query, newest without
+
+    @property
+    def effective_sort(self) -> Sort:
+        if self.sort is None or (self.sort is Sort.RELEVANCE and not self.text):
+            return Sort.RELEVANCE if self.text else Sort.NEWEST
+        return self.sort
+
+    @property
+    def text(self) -> str | None:
+        """The search text, or None when it holds no word at all (e.g. "*" or "-")."""
+        return self.q.strip() if self.q and has_words(self.q) else None
+
+    def stored(self) -> dict[str, Any]:
+        """The parameters as plain JSON (saved searches), without empty ones."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, (), "")}
+
+
+@dataclass(frozen=True)
+class Total:
+    value: int
+    exact: bool
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    values: list[FacetValue]
+    exact: bool
+
+
+@dataclass
+class Results:
+    page: Page[Lead]
+    total: Total
+    facets: list[Facet] = field(default_factory=list)
+    relevance: dict[int, float] = field(default_factory=dict)
+
+
+_summaries: TTLCache[str, tuple[Total, list[Facet]]] = TTLCache(maxsize=4096, ttl=30)
+_summaries_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _summaries_lock:
+        _summaries.clear()
+
+
+def _is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _filters(params: SearchParams, *, without: str | None = None) -> list[Any]:
+    """Every filter of the search as SQL conditions; `without` leaves one facet's own out."""
+    conditions: list[Any] = [Lead.status == LeadStatus.AVAILABLE.value]
+    for name in FACETS:
+        values = getattr(params, name)
+        if values and name != without:
+            conditions.append(FACET_COLUMNS[name].in_(values))
+    if params.region:
+        conditions.append(func.lower(Lead.region) == params.region.lower())
+    if params.city:
+        conditions.append(func.lower(Lead.city) == params.city.lower())
+    if params.min_score is not None:
+        conditions.append(Lead.lead_score >= params.min_score)
+    if params.max_score is not None:
+        conditions.append(Lead.lead_score <= params.max_score)
+    if params.min_price is not None:
+        conditions.append(Lead.price >= params.min_price)
+    if params.max_price is not None:
+        conditions.append(Lead.price <= params.max_price)
+    if params.published_within_days is not None:
+        since = utcnow() - timedelta(days=params.published_within_days)
+        conditions.append(Lead.published_at >= since)
+    if params.exclusivity:
+        conditions.append(or_(*(_exclusivity(kind) for kind in params.exclusivity)))
+    if params.validation in (ValidationLevel.EMAIL, ValidationLevel.EMAIL_AND_PHONE):
+        conditions.append(Lead.email_verified.is_(True))
+    if params.validation in (ValidationLevel.PHONE, ValidationLevel.EMAIL_AND_PHONE):
+        conditions.append(Lead.phone_verified.is_(True))
+    if params.vendor_id is not None:
+        conditions.append(Lead.vendor_id == params.vendor_id)
+    return conditions
+
+
+def _exclusivity(kind: Exclusivity) -> Any:
+    if kind is Exclusivity.EXCLUSIVE:
+        return Lead.max_sales == 1
+    if kind is Exclusivity.SEMI_EXCLUSIVE:
+        return Lead.max_sales == 2
+    return Lead.max_sales >= 3
+
+
+def _postgres_query(q: str) -> Any:
+    return func.websearch_to_tsquery(literal_column("'english'"), websearch_text(q))
+
+
+def _with_text(session: Session, query: Select[Any], q: str) -> tuple[Select[Any], Any]:
+    """The query restricted to leads matching `q`, and its relevance expression."""
+    if _is_postgres(session):
+        vector = literal_column(f"leads.{fts.PG_COLUMN}")
+        tsquery = _postgres_query(q)
+        return query.where(vector.op("@@")(tsquery)), func.ts_rank_cd(vector, tsquery)
+    weights = ", ".join(str(w) for w in fts.SQLITE_WEIGHTS)
+    matches = (
+        text(
+            f"SELECT rowid AS lead_id, -bm25({fts.FTS_TABLE}, {weights}) AS relevance"  # noqa: S608
+            f" FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :fts_query"
+        )
+        .bindparams(fts_query=fts5_query(q))
+        .columns(lead_id=Integer, relevance=Float)
+        .subquery("text_match")
+    )
+    return query.join(matches, matches.c.lead_id == Lead.id), matches.c.relevance
+
+
+def matching(session: Session, params: SearchParams, *, without: str | None = None) -> Any:
+    """select(Lead.id) of every lead the search matches, as the base of counts and facets."""
+    query = select(Lead.id).where(*_filters(params, without=without))
+    if params.text:
+        query, _relevance = _with_text(session, query, params.text)
+    return query
+
+
+def search(
+    session: Session, params: SearchParams, *, limit: int, cursor: str | None, facets: bool
+) -> Results:
+    if _is_postgres(session):
+        session.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+    if params.effective_sort is Sort.RELEVANCE:
+        page, relevance = _ranked_page(session, params, limit=limit, cursor=cursor)
+    else:
+        page, relevance = _sorted_page(session, params, limit=limit, cursor=cursor), {}
+    total, facet_list = _summary(session, params, with_facets=facets)
+    return Results(page=page, total=total, facets=facet_list, relevance=relevance)
+
+
+SORT_KEYS = {
+    Sort.NEWEST: (Lead.published_at, True),
+    Sort.SCORE: (Lead.lead_score, True),
+    Sort.PRICE_ASC: (Lead.price, False),
+    Sort.PRICE_DESC: (Lead.price, True),
+}
+
+
+def _sorted_page(
+    session: Session, params: SearchParams, *, limit: int, cursor: str | None
+) -> Page[Lead]:
+    column, descending = SORT_KEYS[params.effective_sort]
+    query = select(Lead).where(*_filters(params))
+    if params.text:
+        query = query.where(Lead.id.in_(matching(session, replace(params, sort=None))))
+    if cursor:
+        value, last = decode_position(cursor, _parser(params.effective_sort))
+        after = column < value if descending else column > value
+        tie = Lead.id < last if descending else Lead.id > last
+        query = query.where(or_(after, and_(column == value, tie)))
+    order = (column.desc(), Lead.id.desc()) if descending else (column.asc(), Lead.id.asc())
+    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)))
+    return _page(rows, limit, lambda lead: (getattr(lead, column.key), lead.id))
+
+
+def _parser(sort: Sort) -> Any:
+    from datetime import datetime
+    from decimal import Decimal
+
+    if sort is Sort.NEWEST:
+        return datetime.fromisoformat
+    if sort is Sort.SCORE:
+        return float
+    return Decimal
+
+
+def _page(rows: list[Any], limit: int, position: Callable[[Any], tuple[Any, int]]) -> Page[Any]:
+    """The first `limit` rows; the cursor holds the last one's (sort value, lead id)."""
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_position(*position(rows[-1])) if has_more and rows else None
+    return Page(rows, next_cursor, has_more)
+
+
+def _ranked_page(
+    session: Session, params: SearchParams, *, limit: int, cursor: str | None
+) -> tuple[Page[Lead], dict[int, float]]:
+    assert params.text is not None
+    query, relevance = _with_text(session, select(Lead.id), params.text)
+    window = (
+        query.where(*_filters(params))
+        .add_columns(relevance.label("relevance"))
+        .limit(RANK_WINDOW)
+        .subquery("window")
+    )
+    ranked = select(Lead, window.c.relevance).join(window, window.c.id == Lead.id)
+    if cursor:
+        value, last = decode_position(cursor, float)
+        ranked = ranked.where(
+            or_(window.c.relevance < value, and_(window.c.relevance == value, Lead.id < last))
+        )
+    rows = list(
+        session.execute(
+            ranked.order_by(window.c.relevance.desc(), Lead.id.desc()).limit(limit + 1)
+        ).tuples()
+    )
+    page = _page(rows, limit, lambda row: (row[1], row[0].id))
+    return (
+        Page([lead for lead, _ in page.items], page.next_cursor, page.has_more),
+        {lead.id: round(float(score), 6) for lead, score in page.items},
+    )
+
+
+def _cache_key(params: SearchParams, with_facets: bool) -> str:
+    stored = {k: v for k, v in params.stored().items() if k != "sort"}
+    return orjson.dumps([stored, with_facets], option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _summary(
+    session: Session, params: SearchParams, *, with_facets: bool
+) -> tuple[Total, list[Facet]]:
+    key = _cache_key(params, with_facets)
+    with _summaries_lock:
+        cached = _summaries.get(key)
+    if cached is not None:
+        return cached
+    summary = (
+        _count(session, params),
+        _facets(session, params) if with_facets else [],
+    )
+    with _summaries_lock:
+        _summaries[key] = summary
+    return summary
+
+
+def _count(session: Session, params: SearchParams) -> Total:
+    capped = matching(session, params).limit(COUNT_CAP + 1).subquery()
+    found = session.scalar(select(func.count()).select_from(capped)) or 0
+    return Total(min(found, COUNT_CAP), found <= COUNT_CAP)
+
+
+def _facets(session: Session, params: SearchParams) -> list[Facet]:
+    """Counts per facet value among the matches; a facet the search filters on is counted
+    without its own filter, so the other values of that facet stay selectable."""
+    counted: dict[str, Facet] = {}
+    plain = [name for name in FACETS if not getattr(params, name)]
+    if plain:
+        counted |= _facet_sample(session, params, plain, without=None)
+    for name in FACETS:
+        if getattr(params, name):
+            counted |= _facet_sample(session, params, [name], without=name)
+    return [counted[name] for name in FACETS]
+
+
+def _facet_sample(
+    session: Session, params: SearchParams, names: list[str], *, without: str | None
+) -> dict[str, Facet]:
+    ids = matching(session, params, without=without).limit(FACET_SAMPLE).subquery()
+    columns = [FACET_COLUMNS[name] for name in names]
+    rows = session.execute(select(*columns).join(ids, ids.c.id == Lead.id)).all()
+    exact = len(rows) < FACET_SAMPLE
+    facets = {}
+    for index, name in enumerate(names):
+        counts = Counter(row[index] for row in rows if row[index])
+        values = [FacetValue(value, count) for value, count in counts.most_common(30)]
+        facets[name] = Facet(name, values, exact)
+    return facets
