@@ -280,9 +280,7 @@ def _ranked_page(
             or_(window.c.relevance < value, and_(window.c.relevance == value, Lead.id < last))
         )
     rows = list(
-        session.execute(
-            ranked.order_by(window.c.relevance.desc(), Lead.id.desc()).limit(limit + 1)
-        ).tuples()
+        session.execute(ranked.order_by(window.c.relevance.desc(), Lead.id.desc()).limit(limit + 1))
     )
     page = _page(rows, limit, lambda row: (row[1], row[0].id))
     return (
