@@ -53,7 +53,7 @@ def tree_rss_mb(pid: int) -> float:
     return total
 
 
-def _fresh_postgres(url: str) -> None:
+def reset_postgres(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -69,15 +69,31 @@ class Stack:
     worker: subprocess.Popen | None
 
 
+def bench_database_url(instance: Path) -> str:
+    """BENCH_DATABASE_URL (PostgreSQL), or a SQLite file in the run's instance folder."""
+    return os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{instance / 'bench.db'}"
+
+
+def new_instance() -> Path:
+    return Path(tempfile.mkdtemp(prefix="leadnexus-bench-"))
+
+
 @contextmanager
 def running_stack(
-    extra_env: dict[str, str] | None = None, *, worker: bool = False
+    extra_env: dict[str, str] | None = None,
+    *,
+    worker: bool = False,
+    instance: Path | None = None,
+    fresh: bool = True,
 ) -> Iterator[Stack]:
-    """Web server (and worker) on a free port; BENCH_DATABASE_URL selects PostgreSQL."""
-    instance = Path(tempfile.mkdtemp(prefix="leadnexus-bench-"))
-    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{instance / 'bench.db'}"
-    if database_url.startswith("postgresql"):
-        _fresh_postgres(database_url)
+    """Web server (and worker) on a free port; BENCH_DATABASE_URL selects PostgreSQL.
+
+    `fresh=False` keeps the database as the caller prepared it (large generated data sets).
+    """
+    instance = instance or new_instance()
+    database_url = bench_database_url(instance)
+    if fresh and database_url.startswith("postgresql"):
+        reset_postgres(database_url)
     env = {
         **os.environ,
         "LEADNEXUS_ENV": "development",

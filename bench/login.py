@@ -10,11 +10,9 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import statistics
-import threading
-import time
 from urllib.parse import urlparse
 
+from bench._load import run_load
 from bench._server import running_stack
 
 PASSWORD = "benchmark passphrase 42"  # noqa: S105 (scratch accounts on a scratch database)
@@ -26,52 +24,6 @@ def _post(conn: http.client.HTTPConnection, path: str, body: dict, headers: dict
     )
     response = conn.getresponse()
     return response.status, response.read()
-
-
-def _percentile(samples: list[float], pct: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
-def _run(url: str, concurrency: int, requests: int, make_request) -> dict:
-    host = urlparse(url)
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    counter = iter(range(requests))
-
-    def client(worker: int) -> None:
-        nonlocal errors
-        conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
-        while True:
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                break
-            started = time.perf_counter()
-            status = make_request(conn, worker, i)
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed * 1000)
-                errors += status >= 400
-        conn.close()
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(w,)) for w in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
-    return {
-        "concurrency": concurrency,
-        "requests": len(latencies),
-        "errors": errors,
-        "rps": round(len(latencies) / wall, 1),
-        "p50_ms": round(statistics.median(latencies), 1),
-        "p95_ms": round(_percentile(latencies, 95), 1),
-        "p99_ms": round(_percentile(latencies, 99), 1),
-    }
 
 
 def main() -> None:
@@ -124,7 +76,7 @@ def main() -> None:
             ("GET /api/auth/me", me, args.requests * 10),
         ):
             for concurrency in (1, 2, 4, 8):
-                r = _run(url, concurrency, total, fn)
+                r = run_load(url, concurrency, total, fn)
                 print(
                     f"{name:<20}{r['concurrency']:>4}{r['requests']:>10}{r['errors']:>8}"
                     f"{r['rps']:>9}{r['p50_ms']:>9}{r['p95_ms']:>9}{r['p99_ms']:>9}"

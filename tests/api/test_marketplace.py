@@ -12,7 +12,7 @@ from sqlalchemy import select
 from leadnexus.auth.models import Role
 from leadnexus.db import Database, utcnow
 from leadnexus.leads.models import CONTACT_FIELDS, Lead
-from leadnexus.marketplace import search
+from leadnexus.marketplace import catalog, search
 from leadnexus.marketplace.models import Purchase
 from leadnexus.notifications.models import Notification
 from tests.helpers import assert_problem, field_codes
@@ -29,10 +29,12 @@ SPECS = [
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_caches():
     search.clear_cache()
+    catalog.clear_cache()
     yield
     search.clear_cache()
+    catalog.clear_cache()
 
 
 @pytest.fixture

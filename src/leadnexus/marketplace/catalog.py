@@ -6,9 +6,11 @@ paid for it. A lead that is not published is visible only to those same people.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cachetools import TTLCache
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
@@ -23,7 +25,7 @@ from leadnexus.marketplace.schemas import (
     ValidationSummary,
     VendorCard,
 )
-from leadnexus.review.service import vendor_records
+from leadnexus.review.service import VendorRecord, vendor_records
 
 SIMILAR = 4
 
@@ -74,11 +76,28 @@ def viewer_for(session: Session, user: User | None, leads: Iterable[Lead]) -> Vi
     return Viewer(user, owned, known)
 
 
+_records: TTLCache[int, VendorRecord | None] = TTLCache(maxsize=10_000, ttl=300)
+_records_lock = threading.Lock()
+
+
+def _cached_records(session: Session, vendor_ids: set[int]) -> dict[int, VendorRecord | None]:
+    """Approval rates change slowly and cost a count over the vendor's leads: kept 5 minutes."""
+    with _records_lock:
+        known = {v: _records[v] for v in vendor_ids if v in _records}
+    missing = vendor_ids - set(known)
+    if missing:
+        fresh = vendor_records(session, missing)
+        with _records_lock:
+            for vendor_id in missing:
+                known[vendor_id] = _records[vendor_id] = fresh.get(vendor_id)
+    return known
+
+
 def vendor_cards(session: Session, leads: Iterable[Lead]) -> dict[int, VendorCard]:
     vendor_ids = {lead.vendor_id for lead in leads}
     if not vendor_ids:
         return {}
-    records = vendor_records(session, vendor_ids)
+    records = _cached_records(session, vendor_ids)
     cards = {}
     for user in session.scalars(select(User).where(User.id.in_(vendor_ids))):
         record = records.get(user.id)
@@ -211,3 +230,8 @@ def lead_detail(session: Session, lead_id: int, user: User | None) -> LeadDetail
         similar=[preview(other, cards[other.vendor_id], viewer) for other in similar],
         contact=contact,
     )
+
+
+def clear_cache() -> None:
+    with _records_lock:
+        _records.clear()

@@ -2,8 +2,9 @@
 
 What keeps it fast at a million leads (see bench/RESULTS.md for the plans and figures):
 - Only published leads are read, through partial indexes, and pages are keyset cursors.
-- Counts stop at COUNT_CAP ("10,000+") and facets are counted on at most FACET_SAMPLE matching
-  leads (a lower bound, flagged as such, when there are more); both are cached for a short while.
+- Counts stop at COUNT_CAP ("1,000+") and facets are counted on at most FACET_SAMPLE matching
+  leads (a lower bound, flagged as such, when there are more); one capped read of the matches
+  gives both, and both are cached for a short while.
 - Relevance ranks at most RANK_WINDOW matching leads: a query for a very common word ranks a
   window of its matches rather than all of them.
 """
@@ -29,9 +30,9 @@ from leadnexus.marketplace import fts
 from leadnexus.marketplace.query_text import fts5_query, has_words, websearch_text
 from leadnexus.pagination import Page, decode_position, encode_position
 
-COUNT_CAP = 10_000
-FACET_SAMPLE = 5_000
-RANK_WINDOW = 2_000
+COUNT_CAP = 1_000
+FACET_SAMPLE = 1_000
+RANK_WINDOW = 1_001  # COUNT_CAP + 1: the window also gives the total
 FACETS = ("industry", "country", "seniority", "company_size", "department")
 FACET_COLUMNS = {name: getattr(Lead, name) for name in FACETS}
 STATEMENT_TIMEOUT_MS = 2_000
@@ -197,9 +198,15 @@ def _with_text(session: Session, query: Select[Any], q: str) -> tuple[Select[Any
     return query.join(matches, matches.c.lead_id == Lead.id), matches.c.relevance
 
 
-def matching(session: Session, params: SearchParams, *, without: str | None = None) -> Any:
-    """select(Lead.id) of every lead the search matches, as the base of counts and facets."""
-    query = select(Lead.id).where(*_filters(params, without=without))
+def matching(
+    session: Session,
+    params: SearchParams,
+    *,
+    without: str | None = None,
+    columns: tuple[Any, ...] = (Lead.id,),
+) -> Any:
+    """The matching leads' `columns` (ids by default): the base of counts, facets and alerts."""
+    query = select(*columns).select_from(Lead).where(*_filters(params, without=without))
     if params.text:
         query, _relevance = _with_text(session, query, params.text)
     return query
@@ -210,11 +217,14 @@ def search(
 ) -> Results:
     if _is_postgres(session):
         session.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
-    if params.effective_sort is Sort.RELEVANCE:
-        page, relevance = _ranked_page(session, params, limit=limit, cursor=cursor)
-    else:
-        page, relevance = _sorted_page(session, params, limit=limit, cursor=cursor), {}
-    total, facet_list = _summary(session, params, with_facets=facets)
+    if params.effective_sort is not Sort.RELEVANCE:
+        page = _sorted_page(session, params, limit=limit, cursor=cursor)
+        total, facet_list = _summary(session, params, with_facets=facets)
+        return Results(page=page, total=total, facets=facet_list)
+    window = _text_window(session, params)
+    page, relevance = _ranked_page(session, window, limit=limit, cursor=cursor)
+    sample = [row[2:] for row in window]
+    total, facet_list = _summary(session, params, with_facets=facets, sample=sample)
     return Results(page=page, total=total, facets=facet_list, relevance=relevance)
 
 
@@ -262,30 +272,30 @@ def _page(rows: list[Any], limit: int, position: Callable[[Any], tuple[Any, int]
     return Page(rows, next_cursor, has_more)
 
 
-def _ranked_page(
-    session: Session, params: SearchParams, *, limit: int, cursor: str | None
-) -> tuple[Page[Lead], dict[int, float]]:
+def _text_window(session: Session, params: SearchParams) -> list[Any]:
+    """One read of up to RANK_WINDOW matches: (id, relevance, *facet values) each. It is ranked
+    for the page and, unless cached, counted for the total and the facets."""
     assert params.text is not None
     query, relevance = _with_text(session, select(Lead.id), params.text)
-    window = (
-        query.where(*_filters(params))
-        .add_columns(relevance.label("relevance"))
-        .limit(RANK_WINDOW)
-        .subquery("window")
+    query = query.where(*_filters(params)).add_columns(
+        relevance.label("relevance"), *FACET_COLUMNS.values()
     )
-    ranked = select(Lead, window.c.relevance).join(window, window.c.id == Lead.id)
+    return list(session.execute(query.limit(RANK_WINDOW)))
+
+
+def _ranked_page(
+    session: Session, window: list[Any], *, limit: int, cursor: str | None
+) -> tuple[Page[Lead], dict[int, float]]:
+    ranked = sorted(((float(row[1]), row[0]) for row in window), reverse=True)
     if cursor:
         value, last = decode_position(cursor, float)
-        ranked = ranked.where(
-            or_(window.c.relevance < value, and_(window.c.relevance == value, Lead.id < last))
-        )
-    rows = list(
-        session.execute(ranked.order_by(window.c.relevance.desc(), Lead.id.desc()).limit(limit + 1))
-    )
-    page = _page(rows, limit, lambda row: (row[1], row[0].id))
+        ranked = [(score, lead_id) for score, lead_id in ranked if (score, lead_id) < (value, last)]
+    page = _page(ranked, limit, lambda row: row)
+    ids = [lead_id for _score, lead_id in page.items]
+    leads = {lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(ids)))}
     return (
-        Page([lead for lead, _ in page.items], page.next_cursor, page.has_more),
-        {lead.id: round(float(score), 6) for lead, score in page.items},
+        Page([leads[i] for i in ids if i in leads], page.next_cursor, page.has_more),
+        {lead_id: round(score, 6) for score, lead_id in page.items},
     )
 
 
@@ -295,17 +305,29 @@ def _cache_key(params: SearchParams, with_facets: bool) -> str:
 
 
 def _summary(
-    session: Session, params: SearchParams, *, with_facets: bool
+    session: Session,
+    params: SearchParams,
+    *,
+    with_facets: bool,
+    sample: list[Any] | None = None,
 ) -> tuple[Total, list[Facet]]:
     key = _cache_key(params, with_facets)
     with _summaries_lock:
         cached = _summaries.get(key)
     if cached is not None:
         return cached
-    summary = (
-        _count(session, params),
-        _facets(session, params) if with_facets else [],
-    )
+    if sample is None and with_facets:
+        # One capped read of the matches' facet values gives the total and the facets.
+        columns = tuple(FACET_COLUMNS.values())
+        query = matching(session, params, columns=columns).limit(COUNT_CAP + 1)
+        sample = list(session.execute(query))
+    if sample is not None and len(sample) <= COUNT_CAP:
+        total = Total(len(sample), True)  # the window held every match
+    elif sample is not None:
+        total = Total(COUNT_CAP, False)
+    else:
+        total = _count(session, params)
+    summary = (total, _facets(session, params, sample or []) if with_facets else [])
     with _summaries_lock:
         _summaries[key] = summary
     return summary
@@ -317,29 +339,32 @@ def _count(session: Session, params: SearchParams) -> Total:
     return Total(min(found, COUNT_CAP), found <= COUNT_CAP)
 
 
-def _facets(session: Session, params: SearchParams) -> list[Facet]:
-    """Counts per facet value among the matches; a facet the search filters on is counted
-    without its own filter, so the other values of that facet stay selectable."""
-    counted: dict[str, Facet] = {}
-    plain = [name for name in FACETS if not getattr(params, name)]
-    if plain:
-        counted |= _facet_sample(session, params, plain, without=None)
+def _facets(session: Session, params: SearchParams, sample: list[Any] | None) -> list[Facet]:
+    """Counts per value among (a sample of) the matches. A facet the search filters on is
+    counted without its own filter, so the other values of that facet stay selectable."""
+    if sample is None:
+        columns = tuple(FACET_COLUMNS.values())
+        sample = list(
+            session.execute(matching(session, params, columns=columns).limit(FACET_SAMPLE))
+        )
+    sample = sample[:FACET_SAMPLE]
+    counted = {
+        name: _facet(name, [row[index] for row in sample], len(sample) < FACET_SAMPLE)
+        for index, name in enumerate(FACETS)
+        if not getattr(params, name)
+    }
     for name in FACETS:
         if getattr(params, name):
-            counted |= _facet_sample(session, params, [name], without=name)
+            counted[name] = _facet_without_own_filter(session, params, name)
     return [counted[name] for name in FACETS]
 
 
-def _facet_sample(
-    session: Session, params: SearchParams, names: list[str], *, without: str | None
-) -> dict[str, Facet]:
-    ids = matching(session, params, without=without).limit(FACET_SAMPLE).subquery()
-    columns = [FACET_COLUMNS[name] for name in names]
-    rows = session.execute(select(*columns).join(ids, ids.c.id == Lead.id)).all()
-    exact = len(rows) < FACET_SAMPLE
-    facets = {}
-    for index, name in enumerate(names):
-        counts = Counter(row[index] for row in rows if row[index])
-        values = [FacetValue(value, count) for value, count in counts.most_common(30)]
-        facets[name] = Facet(name, values, exact)
-    return facets
+def _facet_without_own_filter(session: Session, params: SearchParams, name: str) -> Facet:
+    sample = matching(session, params, without=name, columns=(FACET_COLUMNS[name],))
+    values = list(session.scalars(sample.limit(FACET_SAMPLE)))
+    return _facet(name, values, len(values) < FACET_SAMPLE)
+
+
+def _facet(name: str, values: list[str | None], exact: bool) -> Facet:
+    counts = Counter(value for value in values if value)
+    return Facet(name, [FacetValue(v, n) for v, n in counts.most_common(30)], exact)

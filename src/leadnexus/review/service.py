@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from leadnexus.audit import service as audit
@@ -136,18 +136,29 @@ def pending_count(session: Session) -> int:
 
 
 def vendor_records(session: Session, vendor_ids: set[int]) -> dict[int, VendorRecord]:
-    """Each vendor's decisions so far (from its leads' states), for the reviewer's judgement."""
+    """Each vendor's decisions so far (from its leads' states), for the reviewer's judgement.
+
+    Grouped by (vendor, status), which the (vendor_id, status) index answers on its own.
+    """
     if not vendor_ids:
         return {}
-    approved = func.sum(case((Lead.status.in_(APPROVED_STATUSES), 1), else_=0))
-    rejected = func.sum(case((Lead.status == LeadStatus.REJECTED.value, 1), else_=0))
-    pending = func.sum(case((Lead.status == LeadStatus.PENDING_REVIEW.value, 1), else_=0))
+    counts: dict[int, Counter[str]] = {vendor_id: Counter() for vendor_id in vendor_ids}
     rows = session.execute(
-        select(Lead.vendor_id, approved, rejected, pending)
+        select(Lead.vendor_id, Lead.status, func.count())
         .where(Lead.vendor_id.in_(vendor_ids))
-        .group_by(Lead.vendor_id)
+        .group_by(Lead.vendor_id, Lead.status)
     )
-    return {vendor: VendorRecord(a or 0, r or 0, p or 0) for vendor, a, r, p in rows}
+    for vendor_id, status, count in rows:
+        counts[vendor_id][status] += count
+    return {
+        vendor_id: VendorRecord(
+            approved=sum(by_status[s] for s in APPROVED_STATUSES),
+            rejected=by_status[LeadStatus.REJECTED.value],
+            pending=by_status[LeadStatus.PENDING_REVIEW.value],
+        )
+        for vendor_id, by_status in counts.items()
+        if by_status
+    }
 
 
 def duplicate_matches(session: Session, leads: list[Lead]) -> dict[int, list[DuplicateMatch]]:
