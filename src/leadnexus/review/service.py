@@ -317,7 +317,11 @@ def _notify_vendors(
                 vendor_id,
                 NotificationType.LEAD_APPROVED,
                 f"{count} {plural} approved",
-                f"{count} of your {plural} passed review and are now on the marketplace.",
+                (
+                    "Your lead passed review and is now on the marketplace."
+                    if count == 1
+                    else f"{count} of your leads passed review and are now on the marketplace."
+                ),
                 "/vendor/leads?status=available",
                 {"count": count},
             )
@@ -447,7 +451,11 @@ def notify_auto_approved(session: Session, approved: Counter[int]) -> None:
             vendor_id,
             NotificationType.LEAD_APPROVED,
             f"{count} {plural} approved automatically",
-            f"{count} of your {plural} met an auto-approval rule and are now on the marketplace.",
+            (
+                "Your lead met an auto-approval rule and is now for sale."
+                if count == 1
+                else f"{count} of your leads met an auto-approval rule and are now for sale."
+            ),
             "/vendor/leads?status=available",
             {"count": count, "automatic": True},
         )
