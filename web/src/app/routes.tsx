@@ -8,7 +8,10 @@ import { LoginPage } from '@/features/auth/routes/login-page';
 import { RegisterPage } from '@/features/auth/routes/register-page';
 import { clientRoutes } from '@/features/client/routes';
 import { LandingPage } from '@/features/landing/routes/landing-page';
+import { marketplaceRoutes } from '@/features/marketplace/routes';
+import { NotificationsPage } from '@/features/notifications/routes/notifications-page';
 import { ProfilePage } from '@/features/profile/routes/profile-page';
+import { reviewRoutes } from '@/features/review/routes';
 import { vendorRoutes } from '@/features/vendor/routes';
 
 export const appRoutes: RouteObject[] = [
@@ -31,9 +34,10 @@ export const appRoutes: RouteObject[] = [
             element: <AppShell />,
             children: [
               { path: 'profile', element: <ProfilePage /> },
-              { path: 'client', element: <RequireRole role="client" />, children: clientRoutes },
+              { path: 'notifications', element: <NotificationsPage /> },
+              { path: 'client', element: <RequireRole role="client" />, children: [...clientRoutes, ...marketplaceRoutes] },
               { path: 'vendor', element: <RequireRole role="vendor" />, children: vendorRoutes },
-              { path: 'admin', element: <RequireRole role="admin" />, children: adminRoutes },
+              { path: 'admin', element: <RequireRole role="admin" />, children: [...adminRoutes, ...reviewRoutes] },
             ],
           },
         ],

@@ -12,6 +12,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     company: 'Acme GmbH',
     role: 'client',
     is_active: true,
+    is_trusted_vendor: false,
     created_at: '2026-01-15T10:00:00Z',
     last_login_at: null,
     ...overrides,

@@ -15,6 +15,7 @@ import { Brand } from '@/components/ui/brand';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { homeForRole } from '@/lib/auth/roles';
 import { useLogoutMutation } from '@/features/auth/api/auth-api';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
 const DRAWER_WIDTH = 264;
 
@@ -42,6 +43,7 @@ export function AppShell() {
             <Brand size={30} />
           </Box>
           <Box sx={{ flex: 1 }} />
+          <NotificationBell />
           <AccountMenu user={user} signingOut={signingOut} onSignOut={() => void logout()} />
         </Toolbar>
       </AppBar>

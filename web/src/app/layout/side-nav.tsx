@@ -21,6 +21,7 @@ export function SideNav({ role, onNavigate }: { role: Role; onNavigate?: () => v
             <ListItemButton component={NavLink} to={item.to} end={item.end} onClick={onNavigate}>
               <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
               <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: 600 } } }} />
+              {item.badge}
             </ListItemButton>
           </li>
         ))}

@@ -24,9 +24,10 @@ interface UsersTableProps {
   busyUserId: number | null;
   onRoleChange: (user: User, role: Role) => void;
   onActiveChange: (user: User, active: boolean) => void;
+  onTrustedChange: (user: User, trusted: boolean) => void;
 }
 
-export function UsersTable({ users, currentUserId, busyUserId, onRoleChange, onActiveChange }: UsersTableProps) {
+export function UsersTable({ users, currentUserId, busyUserId, onRoleChange, onActiveChange, onTrustedChange }: UsersTableProps) {
   return (
     <TableContainer>
       <Table aria-label="Users" size="medium">
@@ -36,6 +37,11 @@ export function UsersTable({ users, currentUserId, busyUserId, onRoleChange, onA
             <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Company</TableCell>
             <TableCell>Role</TableCell>
             <TableCell>Active</TableCell>
+            <TableCell>
+              <Tooltip title="Auto-approval rules can be limited to trusted vendors' leads">
+                <span>Trusted vendor</span>
+              </Tooltip>
+            </TableCell>
             <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>Joined</TableCell>
             <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>Last sign-in</TableCell>
           </TableRow>
@@ -94,6 +100,21 @@ export function UsersTable({ users, currentUserId, busyUserId, onRoleChange, onA
                       />
                     </span>
                   </Tooltip>
+                </TableCell>
+                <TableCell>
+                  {user.role === 'vendor' ? (
+                    <Switch
+                      checked={user.is_trusted_vendor}
+                      disabled={busy}
+                      color="success"
+                      onChange={(event) => onTrustedChange(user, event.target.checked)}
+                      slotProps={{ input: { 'aria-label': `Trusted vendor: ${user.email}` } }}
+                    />
+                  ) : (
+                    <Typography variant="body2" color="text.disabled" sx={{ pl: 2 }}>
+                      —
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' }, whiteSpace: 'nowrap' }}>
                   {formatDate(user.created_at)}

@@ -78,4 +78,21 @@ describe('Admin users page', () => {
 
     expect(await screen.findByText('You cannot change your own role or status.')).toBeInTheDocument();
   });
+
+  it('marks a vendor as trusted with the switch, only offered for vendors', async () => {
+    const vendor = makeUser({ email: 'vera@example.com', role: 'vendor' });
+    const client = makeUser({ email: 'carl@example.com', role: 'client' });
+    const mock = mockApi({
+      'GET /api/admin/users': usersRoute({ first: { data: [vendor, client], next_cursor: null, has_more: false } }),
+      [`PATCH /api/admin/users/${vendor.id}`]: () => json(200, { ...vendor, is_trusted_vendor: true }),
+      'GET /api/admin/audit': () => json(200, { data: [], next_cursor: null, has_more: false }),
+    });
+    const { user } = renderApp('/admin/users', { preloadedState: signedInState(admin) });
+
+    await user.click(await screen.findByRole('switch', { name: 'Trusted vendor: vera@example.com' }));
+
+    expect(await screen.findByText('vera@example.com is now a trusted vendor.')).toBeInTheDocument();
+    expect(mock.callsTo('PATCH', `/api/admin/users/${vendor.id}`)[0]?.body).toEqual({ is_trusted_vendor: true });
+    expect(screen.queryByRole('switch', { name: 'Trusted vendor: carl@example.com' })).not.toBeInTheDocument();
+  });
 });

@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SearchRounded from '@mui/icons-material/SearchRounded';
-import type { Role, User } from '@/api/types';
+import type { AdminUserUpdate, Role, User } from '@/api/types';
 import { useAppSelector } from '@/app/hooks';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -45,7 +45,7 @@ export function UsersPage() {
 
   const users = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data]);
 
-  async function applyChange(user: User, changes: { role?: Role; is_active?: boolean }, success: string) {
+  async function applyChange(user: User, changes: AdminUserUpdate, success: string) {
     setBusyUserId(user.id);
     try {
       await updateUser({ id: user.id, changes }).unwrap();
@@ -68,6 +68,14 @@ export function UsersPage() {
     } else {
       setPendingDeactivation(user);
     }
+  }
+
+  function handleTrustedChange(user: User, trusted: boolean) {
+    void applyChange(
+      user,
+      { is_trusted_vendor: trusted },
+      trusted ? `${user.email} is now a trusted vendor.` : `${user.email} is no longer a trusted vendor.`,
+    );
   }
 
   async function confirmDeactivation() {
@@ -151,6 +159,7 @@ export function UsersPage() {
             busyUserId={busyUserId}
             onRoleChange={handleRoleChange}
             onActiveChange={handleActiveChange}
+            onTrustedChange={handleTrustedChange}
           />
         ) : null}
 

@@ -2,7 +2,6 @@ import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
-import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
 import { PlaceholderPage } from '@/components/ui/placeholder-page';
 
 export function ClientDashboardPage() {
@@ -16,16 +15,6 @@ export function ClientDashboardPage() {
           Browse the marketplace
         </Button>
       }
-    />
-  );
-}
-
-export function MarketplacePage() {
-  return (
-    <PlaceholderPage
-      title="Marketplace"
-      icon={<StorefrontOutlined />}
-      description="Reviewed leads will appear here with their industry, region, score and price, ready to search and add to your cart."
     />
   );
 }

@@ -1,8 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { ClientDashboardPage, MarketplacePage, PurchasesPage } from '@/features/client/routes/client-pages';
+import { ClientDashboardPage, PurchasesPage } from '@/features/client/routes/client-pages';
 
+/** The marketplace pages under /client come from @/features/marketplace (see app/routes.tsx). */
 export const clientRoutes: RouteObject[] = [
   { index: true, element: <ClientDashboardPage /> },
-  { path: 'marketplace', element: <MarketplacePage /> },
   { path: 'purchases', element: <PurchasesPage /> },
 ];

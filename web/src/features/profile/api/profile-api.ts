@@ -1,4 +1,11 @@
-import type { PasswordChange, ProfileUpdate, TokenResponse, User } from '@/api/types';
+import type {
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+  PasswordChange,
+  ProfileUpdate,
+  TokenResponse,
+  User,
+} from '@/api/types';
 import { api } from '@/lib/api-client';
 import { credentialsReceived, userUpdated } from '@/lib/auth/auth-slice';
 
@@ -26,7 +33,23 @@ export const profileApi = api.injectEndpoints({
         if (data) dispatch(credentialsReceived(data));
       },
     }),
+    getNotificationPreferences: build.query<NotificationPreferences, void>({
+      query: () => '/workflows/notifications/preferences',
+    }),
+    updateNotificationPreferences: build.mutation<NotificationPreferences, NotificationPreferencesUpdate>({
+      query: (body) => ({ url: '/workflows/notifications/preferences', method: 'PUT', body }),
+      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
+        const { data } = await queryFulfilled.catch(() => ({ data: null }));
+        if (data) dispatch(profileApi.util.upsertQueryData('getNotificationPreferences', undefined, data));
+      },
+    }),
   }),
 });
 
-export const { useGetMeQuery, useUpdateMeMutation, useChangePasswordMutation } = profileApi;
+export const {
+  useGetMeQuery,
+  useUpdateMeMutation,
+  useChangePasswordMutation,
+  useGetNotificationPreferencesQuery,
+  useUpdateNotificationPreferencesMutation,
+} = profileApi;

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeUser, signedInState, tokenResponse } from '@/testing/fixtures';
 import { json, mockApi, problem } from '@/testing/mock-api';
@@ -59,5 +59,74 @@ describe('Profile page', () => {
       new_password: 'brand new passphrase',
     });
     expect(store.getState().auth.accessToken).toBe('after-password-change');
+  });
+
+  it('shows one switch per notification type with human labels and saves a change at once', async () => {
+    const me = makeUser({ role: 'vendor' });
+    const email = {
+      upload_finished: true,
+      lead_approved: false,
+      lead_rejected: true,
+      lead_sold: true,
+      purchase_completed: true,
+      saved_search_match: true,
+      announcement: true,
+    };
+    const mock = mockApi({
+      'GET /api/auth/me': () => json(200, me),
+      'GET /api/workflows/notifications/preferences': () => json(200, { email }),
+      'PUT /api/workflows/notifications/preferences': (request) => {
+        const changes = (request.body as { email: Record<string, boolean> }).email;
+        return json(200, { email: { ...email, ...changes } });
+      },
+    });
+    const { user } = renderApp('/profile', { preloadedState: signedInState(me) });
+
+    const form = await screen.findByRole('form', { name: 'Email notifications' });
+    const switches = await within(form).findAllByRole('switch');
+    expect(switches.map((s) => s.closest('label')?.querySelector('p')?.textContent)).toEqual([
+      'Upload finished',
+      'Lead approved',
+      'Lead rejected',
+      'Lead sold',
+      'Purchase completed',
+      'Saved search match',
+      'Announcements',
+    ]);
+    const approved = within(form).getByRole('switch', { name: /Lead approved/ });
+    expect(approved).not.toBeChecked();
+    expect(within(form).getByRole('switch', { name: /Lead sold/ })).toBeChecked();
+
+    await user.click(approved);
+    expect(await screen.findByText('Email preferences saved')).toBeInTheDocument();
+    expect(mock.callsTo('PUT', '/api/workflows/notifications/preferences')[0]?.body).toEqual({
+      email: { lead_approved: true },
+    });
+    expect(within(form).getByRole('switch', { name: /Lead approved/ })).toBeChecked();
+  });
+
+  it('puts a switch back and explains when saving a preference fails', async () => {
+    const me = makeUser();
+    const email = {
+      upload_finished: true,
+      lead_approved: false,
+      lead_rejected: true,
+      lead_sold: true,
+      purchase_completed: true,
+      saved_search_match: true,
+      announcement: true,
+    };
+    mockApi({
+      'GET /api/auth/me': () => json(200, me),
+      'GET /api/workflows/notifications/preferences': () => json(200, { email }),
+      'PUT /api/workflows/notifications/preferences': () =>
+        problem(503, { code: 'service_unavailable', detail: 'The database is busy; try again.' }),
+    });
+    const { user } = renderApp('/profile', { preloadedState: signedInState(me) });
+
+    const announcements = await screen.findByRole('switch', { name: /Announcements/ });
+    await user.click(announcements);
+    expect(await screen.findByText('The database is busy; try again.')).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: /Announcements/ })).toBeChecked();
   });
 });

@@ -17,11 +17,19 @@ import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useGetMeQuery } from '@/features/profile/api/profile-api';
 import { ChangePasswordForm } from '@/features/profile/components/change-password-form';
+import { EmailPreferencesForm } from '@/features/profile/components/email-preferences-form';
 import { ProfileForm } from '@/features/profile/components/profile-form';
 
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+interface SectionProps {
+  title: string;
+  description: string;
+  children: ReactNode;
+  id?: string;
+}
+
+function Section({ title, description, children, id }: SectionProps) {
   return (
-    <Card sx={{ p: { xs: 2.5, sm: 3.5 } }}>
+    <Card id={id} sx={{ p: { xs: 2.5, sm: 3.5 }, scrollMarginTop: 88 }}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 2fr' }, gap: { xs: 2.5, md: 4 } }}>
         <Box>
           <Typography variant="h6" component="h2">
@@ -101,6 +109,14 @@ export function ProfilePage() {
           description="Changing your password signs you out on every other device."
         >
           <ChangePasswordForm onChanged={setNotice} />
+        </Section>
+
+        <Section
+          id="notifications"
+          title="Email notifications"
+          description="Everything shows up in the app; choose what also comes to your inbox."
+        >
+          <EmailPreferencesForm onSaved={setNotice} />
         </Section>
       </Box>
       <Snackbar

@@ -4,7 +4,8 @@ import type {
   UploadCreated,
   UploadPage,
   UploadStatus,
-  VendorLead,
+  LeadUpdate,
+  VendorLeadDetail,
   VendorLeadPage,
 } from '@/api/types';
 import { api } from '@/lib/api-client';
@@ -116,9 +117,22 @@ export const vendorApi = vendorApiWithTags.injectEndpoints({
       query: ({ queryArg, pageParam }) => ({ url: '/leads/mine', params: leadListParams(queryArg, pageParam) }),
       providesTags: [{ type: 'VendorLead', id: 'LIST' }],
     }),
-    getMyLead: build.query<VendorLead, number>({
+    getMyLead: build.query<VendorLeadDetail, number>({
       query: (id) => `/leads/mine/${id}`,
       providesTags: (_result, _error, id) => [{ type: 'VendorLead', id }],
+    }),
+    /** Edit a lead (an empty body resubmits it unchanged): the pipeline runs again and it goes back to review. */
+    updateLead: build.mutation<VendorLeadDetail, { id: number; changes: LeadUpdate }>({
+      query: ({ id, changes }) => ({ url: `/leads/${id}`, method: 'PATCH', body: changes }),
+      // A 422 leaves the lead as it was; anything else (saved, or 409: sold or changed meanwhile) refreshes it.
+      invalidatesTags: (_result, error, { id }) =>
+        error?.status === 422 ? [] : [{ type: 'VendorLead', id }, { type: 'VendorLead', id: 'LIST' }],
+    }),
+    /** Take a published lead off the marketplace. */
+    withdrawLead: build.mutation<VendorLeadDetail, number>({
+      query: (id) => ({ url: `/leads/${id}/withdraw`, method: 'POST' }),
+      // A refused withdrawal (the lead sold or changed meanwhile) refreshes the stale view too.
+      invalidatesTags: (_result, _error, id) => [{ type: 'VendorLead', id }, { type: 'VendorLead', id: 'LIST' }],
     }),
   }),
 });
@@ -131,4 +145,6 @@ export const {
   useDownloadErrorReportMutation,
   useListMyLeadsInfiniteQuery,
   useGetMyLeadQuery,
+  useUpdateLeadMutation,
+  useWithdrawLeadMutation,
 } = vendorApi;

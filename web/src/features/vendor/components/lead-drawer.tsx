@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
+import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
@@ -10,183 +11,65 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import CancelRounded from '@mui/icons-material/CancelRounded';
-import CheckCircleRounded from '@mui/icons-material/CheckCircleRounded';
 import CloseRounded from '@mui/icons-material/CloseRounded';
-import ErrorRounded from '@mui/icons-material/ErrorRounded';
-import RemoveCircleOutlineRounded from '@mui/icons-material/RemoveCircleOutlineRounded';
-import type { ScorePart, StageReport, VendorLead } from '@/api/types';
-import { formatDate, formatDateTime } from '@/lib/format';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import RemoveShoppingCartOutlined from '@mui/icons-material/RemoveShoppingCartOutlined';
+import type { LeadEvent, VendorLead, VendorLeadDetail } from '@/api/types';
+import { useAppSelector } from '@/app/hooks';
+import { LeadHistory } from '@/components/leads/lead-history';
+import { LeadStatusChip, RiskFlagChip, ScoreBar, ValidationChip } from '@/components/leads/lead-chips';
+import { DetailField, DetailSection, externalHref, ScoreBreakdown, ValidationReport } from '@/components/leads/lead-report';
+import { selectCurrentUser } from '@/lib/auth/auth-slice';
+import { formatDate, formatDateTime, formatPrice } from '@/lib/format';
+import { humanise, labelOf } from '@/lib/lead-labels';
 import { describeError } from '@/lib/problem';
-import { useGetMyLeadQuery } from '@/features/vendor/api/vendor-api';
-import { formatPrice, LeadStatusChip, ScoreBar, scoreColor, ValidationChip } from '@/features/vendor/components/lead-chips';
-import { exclusivityLabel, humanise, labelOf, SCORE_PART_LABEL, STAGE_LABEL, STAGE_ORDER } from '@/features/vendor/utils/labels';
+import { useGetMyLeadQuery, useWithdrawLeadMutation } from '@/features/vendor/api/vendor-api';
+import { ConfirmWithdrawDialog } from '@/features/vendor/components/confirm-withdraw-dialog';
+import { LeadEditForm } from '@/features/vendor/components/lead-edit-form';
+import { exclusivityLabel, REJECTION_REASON_LABEL } from '@/features/vendor/utils/labels';
 
-const STAGE_STATUS: Record<StageReport['status'], { label: string; color: string; icon: ReactNode }> = {
-  pass: { label: 'Passed', color: 'success.main', icon: <CheckCircleRounded fontSize="small" /> },
-  warn: { label: 'Warning', color: 'warning.main', icon: <ErrorRounded fontSize="small" /> },
-  fail: { label: 'Failed', color: 'error.main', icon: <CancelRounded fontSize="small" /> },
-  not_checked: { label: 'Not checked', color: 'text.disabled', icon: <RemoveCircleOutlineRounded fontSize="small" /> },
-};
+/** Statuses from which an edit sends the lead back through the pipeline to review. */
+const EDITABLE_STATUSES = new Set(['rejected', 'pending_review', 'withdrawn']);
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-label={title} sx={{ py: 2.5 }}>
-      <Typography variant="overline" component="h3" color="text.secondary" sx={{ display: 'block', mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
-
-function orderStages(report: StageReport[]): StageReport[] {
-  const rank = (stage: string) => {
-    const index = STAGE_ORDER.indexOf(stage);
-    return index === -1 ? STAGE_ORDER.length : index;
-  };
-  return [...report].sort((a, b) => rank(a.stage) - rank(b.stage));
-}
-
-export function ValidationReport({ report }: { report: StageReport[] }) {
-  if (report.length === 0) {
-    return <Typography color="text.secondary">This lead has not been validated yet.</Typography>;
-  }
-  return (
-    <Box component="ol" aria-label="Validation stages" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.5 }}>
-      {orderStages(report).map((stage) => {
-        const status = STAGE_STATUS[stage.status] ?? STAGE_STATUS.not_checked;
-        const stageLabel = labelOf(STAGE_LABEL, stage.stage);
-        return (
-          <Box component="li" key={stage.stage} aria-label={`${stageLabel}: ${status.label}`} sx={{ display: 'flex', gap: 1.5 }}>
-            <Box sx={{ color: status.color, pt: '2px', display: 'flex' }} aria-hidden>
-              {status.icon}
-            </Box>
-            <Box sx={{ minWidth: 0 }}>
-              <Typography sx={{ fontWeight: 600 }}>
-                {stageLabel}{' '}
-                <Typography component="span" variant="body2" sx={{ color: status.color, fontWeight: 500 }}>
-                  · {status.label}
-                </Typography>
-              </Typography>
-              {stage.reasons.map((reason, index) => (
-                <Typography key={`${reason.code}-${index}`} variant="body2" component="div" color="text.secondary">
-                  {reason.message}
-                  {reason.field ? (
-                    <Chip size="small" variant="outlined" label={humanise(reason.field)} sx={{ ml: 1, height: 20, fontSize: 11 }} />
-                  ) : null}
-                </Typography>
-              ))}
-            </Box>
-          </Box>
-        );
-      })}
-    </Box>
-  );
-}
-
-export function ScoreBreakdown({ score, parts, version }: { score: number | null; parts: ScorePart[]; version: string | null }) {
-  if (score === null || parts.length === 0) {
-    return <Typography color="text.secondary">No score yet: leads are scored once validation has finished.</Typography>;
-  }
-  return (
-    <Box>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, mb: 2 }}>
-        <Typography variant="h4" component="p" sx={{ fontWeight: 700, color: `${scoreColor(score)}.dark` }}>
-          {score.toFixed(2)}
-        </Typography>
-        <Typography color="text.secondary">
-          of 1 · weighted sum of {parts.length} parts{version ? ` · model ${version}` : ''}
-        </Typography>
-      </Box>
-      <Box component="ul" aria-label="Score breakdown" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.75 }}>
-        {parts.map((part) => {
-          const label = labelOf(SCORE_PART_LABEL, part.name);
-          return (
-            <Box component="li" key={part.name} aria-label={label}>
-              <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {label}{' '}
-                  <Typography component="span" variant="caption" color="text.secondary">
-                    weight {Math.round(part.weight * 100)}%
-                  </Typography>
-                </Typography>
-                <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {part.value.toFixed(2)}
-                </Typography>
-              </Box>
-              <LinearProgress
-                variant="determinate"
-                value={part.value * 100}
-                color={scoreColor(part.value)}
-                aria-label={`${label} value`}
-                sx={{ height: 6, borderRadius: 3, my: 0.5 }}
-              />
-              <Typography variant="caption" color="text.secondary">
-                {part.detail}
-              </Typography>
-            </Box>
-          );
-        })}
-      </Box>
-    </Box>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word' }}>
-        {children === null || children === undefined || children === '' ? '—' : children}
-      </Typography>
-    </>
-  );
-}
-
-function externalHref(value: string): string {
-  return /^https?:\/\//i.test(value) ? value : `https://${value}`;
-}
+type Notice = { leadId: number; severity: 'success' | 'error'; message: string };
 
 function LeadFields({ lead }: { lead: VendorLead }) {
   const name = [lead.contact_first_name, lead.contact_last_name].filter(Boolean).join(' ');
   const location = [lead.city, lead.region, lead.country].filter(Boolean).join(', ');
   return (
     <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '140px 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
-      <Field label="Contact">{name}</Field>
-      <Field label="Email">{lead.email}</Field>
-      <Field label="Phone">{lead.phone}</Field>
-      <Field label="Job title">{lead.job_title}</Field>
-      <Field label="Seniority">{lead.seniority}</Field>
-      <Field label="Department">{lead.department}</Field>
-      <Field label="Company">{lead.company_name}</Field>
-      <Field label="Website">
+      <DetailField label="Contact">{name}</DetailField>
+      <DetailField label="Email">{lead.email}</DetailField>
+      <DetailField label="Phone">{lead.phone}</DetailField>
+      <DetailField label="Job title">{lead.job_title}</DetailField>
+      <DetailField label="Seniority">{lead.seniority}</DetailField>
+      <DetailField label="Department">{lead.department}</DetailField>
+      <DetailField label="Company">{lead.company_name}</DetailField>
+      <DetailField label="Website">
         {lead.website ? (
           <Link href={externalHref(lead.website)} target="_blank" rel="noopener noreferrer">
             {lead.website}
           </Link>
         ) : null}
-      </Field>
-      <Field label="LinkedIn">
+      </DetailField>
+      <DetailField label="LinkedIn">
         {lead.linkedin_url ? (
           <Link href={externalHref(lead.linkedin_url)} target="_blank" rel="noopener noreferrer">
             {lead.linkedin_url.replace(/^https?:\/\/(www\.)?/, '')}
           </Link>
         ) : null}
-      </Field>
-      <Field label="Company size">{lead.company_size}</Field>
-      <Field label="Annual revenue">{lead.annual_revenue}</Field>
-      <Field label="Industry">{lead.industry}</Field>
-      <Field label="Location">{location}</Field>
-      <Field label="Description">{lead.description}</Field>
-      <Field label="Consent source">{lead.consent_source}</Field>
-      <Field label="Consent date">{lead.consent_date ? formatDate(lead.consent_date) : null}</Field>
-      <Field label="Price">{formatPrice(lead.price, lead.currency)}</Field>
-      <Field label="Exclusivity">{`${exclusivityLabel(lead.max_sales)} · sold ${lead.sales_count}×`}</Field>
-      <Field label="Review">{humanise(lead.approval_status)}</Field>
-      <Field label="Source">
+      </DetailField>
+      <DetailField label="Company size">{lead.company_size}</DetailField>
+      <DetailField label="Annual revenue">{lead.annual_revenue}</DetailField>
+      <DetailField label="Industry">{lead.industry}</DetailField>
+      <DetailField label="Location">{location}</DetailField>
+      <DetailField label="Description">{lead.description}</DetailField>
+      <DetailField label="Consent source">{lead.consent_source}</DetailField>
+      <DetailField label="Consent date">{lead.consent_date ? formatDate(lead.consent_date) : null}</DetailField>
+      <DetailField label="Price">{formatPrice(lead.price, lead.currency)}</DetailField>
+      <DetailField label="Exclusivity">{`${exclusivityLabel(lead.max_sales)} · sold ${lead.sales_count}×`}</DetailField>
+      <DetailField label="Review">{humanise(lead.approval_status)}</DetailField>
+      <DetailField label="Source">
         {lead.upload_id !== null ? (
           <>
             <Link component={RouterLink} to={`/vendor/uploads/${lead.upload_id}`}>
@@ -197,10 +80,29 @@ function LeadFields({ lead }: { lead: VendorLead }) {
         ) : (
           'Added by hand'
         )}
-      </Field>
-      <Field label="Created">{formatDateTime(lead.created_at)}</Field>
-      <Field label="Updated">{formatDateTime(lead.updated_at)}</Field>
+      </DetailField>
+      <DetailField label="Created">{formatDateTime(lead.created_at)}</DetailField>
+      <DetailField label="Submitted for review">{formatDateTime(lead.submitted_at)}</DetailField>
+      <DetailField label="Published">{formatDateTime(lead.published_at)}</DetailField>
+      <DetailField label="Updated">{formatDateTime(lead.updated_at)}</DetailField>
     </Box>
+  );
+}
+
+/** The reviewer's verdict, where the vendor cannot miss it. */
+function RejectionAlert({ lead }: { lead: VendorLead }) {
+  if (lead.status !== 'rejected') return null;
+  return (
+    <Alert severity="error" sx={{ mt: 2 }} aria-label="Rejection reason">
+      <AlertTitle sx={{ fontWeight: 700 }}>
+        Rejected{lead.rejection_reason ? `: ${labelOf(REJECTION_REASON_LABEL, lead.rejection_reason)}` : ''}
+      </AlertTitle>
+      {lead.rejection_note ? <Box sx={{ whiteSpace: 'pre-wrap' }}>“{lead.rejection_note}”</Box> : null}
+      <Typography variant="caption" component="div" sx={{ mt: 0.5 }}>
+        {lead.decided_at ? `Decided ${formatDateTime(lead.decided_at)}. ` : ''}
+        Fix the lead and resubmit it to have it reviewed again.
+      </Typography>
+    </Alert>
   );
 }
 
@@ -213,8 +115,51 @@ interface LeadDrawerProps {
 }
 
 export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerProps) {
+  const currentUser = useAppSelector(selectCurrentUser);
   const { data, error, isFetching } = useGetMyLeadQuery(leadId ?? 0, { skip: leadId === null });
-  const lead = data && data.id === leadId ? data : placeholder;
+  const [withdrawLead, { isLoading: withdrawing }] = useWithdrawLeadMutation();
+  const detail: VendorLeadDetail | null = data && data.id === leadId ? data : null;
+  const lead: VendorLead | null = detail ?? placeholder;
+  // Per lead, so opening another lead never shows the previous one's form or message.
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [confirmWithdrawId, setConfirmWithdrawId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const editing = lead !== null && editingId === lead.id;
+  const shownNotice = notice && notice.leadId === leadId ? notice : null;
+
+  const canEdit = lead !== null && EDITABLE_STATUSES.has(lead.status) && lead.sales_count === 0;
+  const canWithdraw = lead !== null && lead.status === 'available';
+
+  function describeActor(event: LeadEvent): string | null {
+    if (event.rule_id !== null) return 'by an auto-approval rule';
+    if (event.actor_id === null) return 'by Lead-Nexus';
+    return event.actor_id === currentUser?.id ? 'by you' : 'by a reviewer';
+  }
+
+  function handleSaved(saved: VendorLeadDetail) {
+    setEditingId(null);
+    setNotice({
+      leadId: saved.id,
+      severity: 'success',
+      message:
+        saved.status === 'available'
+          ? 'Saved. It passed every check and an auto-approval rule published it at once.'
+          : 'Saved and resubmitted: the lead is back in review.',
+    });
+  }
+
+  async function confirmWithdraw() {
+    if (confirmWithdrawId === null) return;
+    const id = confirmWithdrawId;
+    try {
+      await withdrawLead(id).unwrap();
+      setNotice({ leadId: id, severity: 'success', message: 'Withdrawn: buyers no longer see this lead.' });
+    } catch (err) {
+      setNotice({ leadId: id, severity: 'error', message: describeError(err).message ?? 'Could not withdraw the lead.' });
+    } finally {
+      setConfirmWithdrawId(null);
+    }
+  }
 
   return (
     <Drawer
@@ -244,6 +189,28 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
             <LeadStatusChip status={lead.status} />
             <ValidationChip status={lead.validation_status} />
             <ScoreBar score={lead.lead_score} />
+            <Box sx={{ flex: 1 }} />
+            {canEdit && !editing ? (
+              <Button
+                size="small"
+                variant={lead.status === 'rejected' ? 'contained' : 'outlined'}
+                startIcon={<EditOutlined />}
+                onClick={() => setEditingId(lead.id)}
+              >
+                Edit and resubmit
+              </Button>
+            ) : null}
+            {canWithdraw ? (
+              <Button
+                size="small"
+                variant="outlined"
+                color="error"
+                startIcon={<RemoveShoppingCartOutlined />}
+                onClick={() => setConfirmWithdrawId(lead.id)}
+              >
+                Withdraw from marketplace
+              </Button>
+            ) : null}
           </Box>
         ) : null}
       </Box>
@@ -254,21 +221,32 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
             {describeError(error).message}
           </Alert>
         ) : null}
-        {lead ? (
+        {shownNotice ? (
+          <Alert severity={shownNotice.severity} sx={{ mt: 2 }} onClose={() => setNotice(null)}>
+            {shownNotice.message}
+          </Alert>
+        ) : null}
+        {lead ? <RejectionAlert lead={lead} /> : null}
+        {lead && editing ? (
+          <DetailSection title="Edit and resubmit">
+            <LeadEditForm key={lead.id} lead={lead} onCancel={() => setEditingId(null)} onSaved={handleSaved} />
+          </DetailSection>
+        ) : null}
+        {lead && !editing ? (
           <>
-            <Section title="Validation report">
+            <DetailSection title="Validation report">
               <ValidationReport report={lead.validation_report} />
-            </Section>
+            </DetailSection>
             <Divider />
-            <Section title="Quality score">
+            <DetailSection title="Quality score">
               <ScoreBreakdown score={lead.lead_score} parts={lead.score_breakdown} version={lead.score_version} />
-            </Section>
+            </DetailSection>
             <Divider />
-            <Section title="Risk flags">
+            <DetailSection title="Risk flags">
               {lead.risk_flags.length > 0 ? (
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
                   {lead.risk_flags.map((flag) => (
-                    <Chip key={flag} size="small" color="warning" variant="outlined" label={humanise(flag)} />
+                    <RiskFlagChip key={flag} flag={flag} />
                   ))}
                 </Box>
               ) : (
@@ -276,19 +254,39 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
                   No risk flags.
                 </Typography>
               )}
-            </Section>
+            </DetailSection>
             <Divider />
-            <Section title="Lead fields">
+            <DetailSection title="Status history">
+              {detail ? (
+                <LeadHistory
+                  events={detail.events}
+                  describeActor={describeActor}
+                  reasonLabel={(code) => labelOf(REJECTION_REASON_LABEL, code)}
+                />
+              ) : (
+                <Skeleton variant="rounded" height={72} />
+              )}
+            </DetailSection>
+            <Divider />
+            <DetailSection title="Lead fields">
               <LeadFields lead={lead} />
-            </Section>
+            </DetailSection>
           </>
-        ) : !error ? (
+        ) : null}
+        {!lead && !error ? (
           <Box sx={{ pt: 2 }}>
             <Skeleton variant="rounded" height={180} sx={{ mb: 2 }} />
             <Skeleton variant="rounded" height={140} />
           </Box>
         ) : null}
       </Box>
+      <ConfirmWithdrawDialog
+        open={confirmWithdrawId !== null && confirmWithdrawId === lead?.id}
+        title={lead?.title ?? ''}
+        pending={withdrawing}
+        onCancel={() => setConfirmWithdrawId(null)}
+        onConfirm={() => void confirmWithdraw()}
+      />
     </Drawer>
   );
 }

@@ -6,8 +6,21 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { VendorLead } from '@/api/types';
-import { formatDate } from '@/lib/format';
-import { formatPrice, LeadStatusChip, ScoreBar, ValidationChip } from '@/features/vendor/components/lead-chips';
+import { LeadStatusChip, ScoreBar, ValidationChip } from '@/components/leads/lead-chips';
+import { formatDate, formatPrice } from '@/lib/format';
+import { labelOf } from '@/lib/lead-labels';
+import { REJECTION_REASON_LABEL } from '@/features/vendor/utils/labels';
+
+/** The reviewer's reason (and note) right under a rejected lead's status. */
+function RejectionSummary({ lead }: { lead: VendorLead }) {
+  const reason = lead.rejection_reason ? labelOf(REJECTION_REASON_LABEL, lead.rejection_reason) : 'No reason given';
+  const text = lead.rejection_note ? `${reason}: ${lead.rejection_note}` : reason;
+  return (
+    <Typography variant="caption" component="div" color="error.dark" noWrap title={text} sx={{ mt: 0.5, fontWeight: 600 }}>
+      {text}
+    </Typography>
+  );
+}
 
 interface LeadsTableProps {
   leads: VendorLead[];
@@ -66,8 +79,9 @@ export function LeadsTable({ leads, selectedId, onOpen }: LeadsTableProps) {
                   {lead.email ?? lead.phone ?? '—'}
                 </Typography>
               </TableCell>
-              <TableCell>
+              <TableCell sx={{ maxWidth: 240 }}>
                 <LeadStatusChip status={lead.status} />
+                {lead.status === 'rejected' ? <RejectionSummary lead={lead} /> : null}
               </TableCell>
               <TableCell>
                 <ValidationChip status={lead.validation_status} />

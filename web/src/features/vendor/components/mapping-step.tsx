@@ -16,7 +16,8 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ColumnSuggestion, UploadCreated } from '@/api/types';
-import { FIELD_LABEL, labelOf, METHOD_LABEL } from '@/features/vendor/utils/labels';
+import { labelOf } from '@/lib/lead-labels';
+import { FIELD_LABEL, METHOD_LABEL } from '@/features/vendor/utils/labels';
 import { columnUsing, type Mapping, type MappingSource } from '@/features/vendor/utils/upload-form';
 
 const IGNORE = '';

@@ -4,7 +4,8 @@ import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import type { UploadCreated } from '@/api/types';
-import { exclusivityLabel, FIELD_LABEL, labelOf } from '@/features/vendor/utils/labels';
+import { labelOf } from '@/lib/lead-labels';
+import { exclusivityLabel, FIELD_LABEL } from '@/features/vendor/utils/labels';
 import { maxSalesOf, type DefaultsForm, type Mapping } from '@/features/vendor/utils/upload-form';
 
 interface ReviewStepProps {

@@ -19,7 +19,8 @@ import { describeError } from '@/lib/problem';
 import { isUploadActive, useGetUploadQuery, vendorApi } from '@/features/vendor/api/vendor-api';
 import { DownloadReportButton } from '@/features/vendor/components/download-report-button';
 import { UploadStatusChip } from '@/features/vendor/components/upload-status-chip';
-import { labelOf, REASON_LABEL } from '@/features/vendor/utils/labels';
+import { labelOf } from '@/lib/lead-labels';
+import { REASON_LABEL } from '@/features/vendor/utils/labels';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 const POLL_MS = 1000;

@@ -1,5 +1,6 @@
 import Chip from '@mui/material/Chip';
-import { statusOf, UPLOAD_STATUS } from '@/features/vendor/utils/labels';
+import { statusOf } from '@/lib/lead-labels';
+import { UPLOAD_STATUS } from '@/features/vendor/utils/labels';
 
 export function UploadStatusChip({ status }: { status: string }) {
   const { label, color } = statusOf(UPLOAD_STATUS, status);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -18,7 +19,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useGetUploadQuery, useListMyLeadsInfiniteQuery, type LeadFilters } from '@/features/vendor/api/vendor-api';
 import { LeadDrawer } from '@/features/vendor/components/lead-drawer';
 import { LeadsTable } from '@/features/vendor/components/leads-table';
-import { LEAD_STATUS } from '@/features/vendor/utils/labels';
+import { LEAD_STATUS } from '@/lib/lead-labels';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
 const STATUS_FILTERS: LeadStatus[] = ['pending_review', 'available', 'sold', 'processing', 'withdrawn', 'expired', 'rejected'];
@@ -95,6 +96,12 @@ export function MyLeadsPage() {
             />
           ) : null}
         </Box>
+        {status === 'rejected' && leads.length > 0 ? (
+          <Alert severity="info" sx={{ mx: 2.5, mb: 2 }}>
+            A reviewer turned these leads down; the reason is under each status. Open a lead to edit it and resubmit
+            it for review.
+          </Alert>
+        ) : null}
         <Box sx={{ height: 4 }}>{isFetching && !isLoading && !isFetchingNextPage ? <LinearProgress /> : null}</Box>
 
         {loadError ? (

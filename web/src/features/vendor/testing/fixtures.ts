@@ -1,4 +1,4 @@
-import type { Upload, UploadCreated, VendorLead } from '@/api/types';
+import type { LeadEvent, Upload, UploadCreated, VendorLead, VendorLeadDetail } from '@/api/types';
 
 export function makeUpload(overrides: Partial<Upload> = {}): Upload {
   return {
@@ -113,6 +113,31 @@ export function makeVendorLead(overrides: Partial<VendorLead> = {}): VendorLead 
     source_row: 12,
     created_at: '2026-11-20T09:00:00Z',
     updated_at: '2026-11-20T09:00:00Z',
+    submitted_at: '2026-11-20T09:00:00Z',
+    decided_at: null,
+    published_at: null,
+    rejection_reason: null,
+    rejection_note: null,
+    version: 2,
     ...overrides,
   };
+}
+
+export function makeLeadEvent(overrides: Partial<LeadEvent> = {}): LeadEvent {
+  return {
+    id: 1,
+    from_status: 'processing',
+    to_status: 'pending_review',
+    reason: null,
+    note: null,
+    actor_id: null,
+    rule_id: null,
+    created_at: '2026-11-20T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A lead as GET /api/leads/mine/<id> returns it: the list row plus its status history. */
+export function makeVendorLeadDetail(overrides: Partial<VendorLeadDetail> = {}): VendorLeadDetail {
+  return { ...makeVendorLead(), events: [makeLeadEvent()], ...overrides };
 }

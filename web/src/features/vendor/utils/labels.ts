@@ -1,6 +1,6 @@
-/** Human wording for the machine values the leads API returns. */
+/** Human wording for the machine values the leads API returns (shared lead wording: @/lib/lead-labels). */
 
-type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
+import type { ChipColor } from '@/lib/lead-labels';
 
 export const FIELD_LABEL: Record<string, string> = {
   first_name: 'First name',
@@ -47,26 +47,6 @@ export const REASON_LABEL: Record<string, string> = {
   not_checked: 'Not checked',
 };
 
-export const STAGE_LABEL: Record<string, string> = {
-  required: 'Required fields',
-  normalisation: 'Normalisation',
-  validity: 'Validity',
-  risk: 'Risk',
-  deliverability: 'Deliverability',
-  duplicates: 'Duplicates',
-  suppression: 'Suppression list',
-};
-
-export const STAGE_ORDER = ['required', 'normalisation', 'validity', 'risk', 'deliverability', 'duplicates', 'suppression'];
-
-export const SCORE_PART_LABEL: Record<string, string> = {
-  completeness: 'Completeness',
-  validity: 'Validity',
-  risk: 'Risk',
-  freshness: 'Freshness',
-  uniqueness: 'Uniqueness',
-};
-
 export const UPLOAD_STATUS: Record<string, { label: string; color: ChipColor }> = {
   uploaded: { label: 'Not confirmed', color: 'default' },
   queued: { label: 'Queued', color: 'info' },
@@ -75,21 +55,14 @@ export const UPLOAD_STATUS: Record<string, { label: string; color: ChipColor }> 
   failed: { label: 'Failed', color: 'error' },
 };
 
-export const LEAD_STATUS: Record<string, { label: string; color: ChipColor }> = {
-  processing: { label: 'Processing', color: 'info' },
-  pending_review: { label: 'In review', color: 'warning' },
-  available: { label: 'Available', color: 'success' },
-  sold: { label: 'Sold', color: 'primary' },
-  withdrawn: { label: 'Withdrawn', color: 'default' },
-  expired: { label: 'Expired', color: 'default' },
-  rejected: { label: 'Rejected', color: 'error' },
-};
-
-export const VALIDATION_STATUS: Record<string, { label: string; color: ChipColor }> = {
-  passed: { label: 'Passed', color: 'success' },
-  warning: { label: 'Warnings', color: 'warning' },
-  failed: { label: 'Failed', color: 'error' },
-  pending: { label: 'Pending', color: 'default' },
+/** The reviewer's reasons, as GET /api/review/reasons words them for admins. */
+export const REJECTION_REASON_LABEL: Record<string, string> = {
+  invalid_contact: 'Invalid contact data',
+  duplicate: 'Duplicate lead',
+  incomplete: 'Incomplete lead',
+  suspected_fake: 'Suspected fake',
+  compliance: 'Compliance (consent or do-not-contact)',
+  other: 'Other',
 };
 
 export const METHOD_LABEL: Record<string, string> = {
@@ -99,20 +72,6 @@ export const METHOD_LABEL: Record<string, string> = {
   content: 'Recognised from the values in the column',
   none: 'No match found',
 };
-
-/** "duplicate_of_own_lead" → "Duplicate of own lead", for codes the app has no wording for yet. */
-export function humanise(code: string): string {
-  const text = code.replace(/[_-]+/g, ' ').trim();
-  return text ? text[0]!.toUpperCase() + text.slice(1) : code;
-}
-
-export function labelOf(table: Record<string, string>, code: string): string {
-  return table[code] ?? humanise(code);
-}
-
-export function statusOf(table: Record<string, { label: string; color: ChipColor }>, code: string) {
-  return table[code] ?? { label: humanise(code), color: 'default' as ChipColor };
-}
 
 export function exclusivityLabel(maxSales: number): string {
   if (maxSales === 1) return 'Exclusive (one buyer)';

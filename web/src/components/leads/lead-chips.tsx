@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { LEAD_STATUS, statusOf, VALIDATION_STATUS } from '@/features/vendor/utils/labels';
+import { LEAD_STATUS, labelOf, RISK_FLAG_LABEL, statusOf, VALIDATION_STATUS } from '@/lib/lead-labels';
 
 export function LeadStatusChip({ status }: { status: string }) {
   const { label, color } = statusOf(LEAD_STATUS, status);
@@ -13,6 +13,10 @@ export function LeadStatusChip({ status }: { status: string }) {
 export function ValidationChip({ status }: { status: string }) {
   const { label, color } = statusOf(VALIDATION_STATUS, status);
   return <Chip size="small" label={label} color={color} variant="outlined" />;
+}
+
+export function RiskFlagChip({ flag }: { flag: string }) {
+  return <Chip size="small" color="warning" variant="outlined" label={labelOf(RISK_FLAG_LABEL, flag)} />;
 }
 
 export function scoreColor(score: number): 'success' | 'warning' | 'error' {
@@ -47,21 +51,4 @@ export function ScoreBar({ score }: { score: number | null }) {
       </Box>
     </Tooltip>
   );
-}
-
-const money = new Map<string, Intl.NumberFormat>();
-
-export function formatPrice(amount: number | string, currency: string): string {
-  const value = Number(amount);
-  if (!Number.isFinite(value)) return `${amount} ${currency}`;
-  let format = money.get(currency);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    } catch {
-      return `${value.toFixed(2)} ${currency}`;
-    }
-    money.set(currency, format);
-  }
-  return format.format(value);
 }
