@@ -80,9 +80,6 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA cache_size=-16384")  # 16 MB: index pages of a big leads table
-        # Reads go through the OS page cache without a read() call per page: random row
-        # lookups (search facets, lead pages) cost several times less on a big leads table.
-        cursor.execute("PRAGMA mmap_size=1073741824")
         # Without a limit the WAL file grows without bound under steady reads and writes.
         cursor.execute("PRAGMA journal_size_limit=67108864")
         # Checkpoint every 32 MB of WAL instead of every 4 MB: a bulk upload otherwise paid for a

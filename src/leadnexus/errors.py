@@ -84,6 +84,12 @@ class Conflict(AppError):
     title = "Conflict"
 
 
+class Unavailable(AppError):
+    status = 503
+    code = "unavailable"
+    title = "Service unavailable"
+
+
 class ProblemFieldError(BaseModel):
     field: str
     code: str

@@ -7,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from leadnexus.auth.models import Role
 from leadnexus.db import Database, utcnow
@@ -395,3 +395,19 @@ def test_publication_alerts_each_matching_saved_search_once(client, database, ve
     alert_saved_searches_task(waiting)
     assert len(alerts()) == 1
     assert json.dumps(alert.data)  # plain JSON
+
+
+def test_a_search_over_the_time_limit_is_a_503_not_a_500(client, market, database, monkeypatch):
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("statement timeouts are PostgreSQL's; SQLite has none (CI runs both)")
+    monkeypatch.setattr(search, "STATEMENT_TIMEOUT_MS", 20)
+    original = search._summary
+
+    def slow_summary(session, *args, **kwargs):
+        session.execute(text("SELECT pg_sleep(0.2)"))
+        return original(session, *args, **kwargs)
+
+    monkeypatch.setattr(search, "_summary", slow_summary)
+    response = client.get("/api/leads?industry=Software")
+    assert_problem(response, 503, "search_timeout")
+    assert response.headers["Retry-After"] == "5"

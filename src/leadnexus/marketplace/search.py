@@ -21,10 +21,13 @@ from typing import Any
 
 import orjson
 from cachetools import TTLCache
+from psycopg.errors import QueryCanceled
 from sqlalchemy import Float, Integer, Select, and_, func, literal_column, or_, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from leadnexus.db import utcnow
+from leadnexus.errors import Unavailable
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.marketplace import fts
 from leadnexus.marketplace.query_text import fts5_query, has_words, websearch_text
@@ -215,8 +218,26 @@ def matching(
 def search(
     session: Session, params: SearchParams, *, limit: int, cursor: str | None, facets: bool
 ) -> Results:
+    """One page of results with the total and facets; a search that runs into the statement
+    timeout is a 503 telling the buyer to narrow it, not a 500."""
     if _is_postgres(session):
         session.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+    try:
+        return _search(session, params, limit=limit, cursor=cursor, facets=facets)
+    except OperationalError as exc:
+        if not isinstance(exc.orig, QueryCanceled):
+            raise
+        session.rollback()
+        raise Unavailable(
+            "This search took too long. Add a filter or a more specific word and try again.",
+            code="search_timeout",
+            headers={"Retry-After": "5"},
+        ) from exc
+
+
+def _search(
+    session: Session, params: SearchParams, *, limit: int, cursor: str | None, facets: bool
+) -> Results:
     if params.effective_sort is not Sort.RELEVANCE:
         page = _sorted_page(session, params, limit=limit, cursor=cursor)
         total, facet_list = _summary(session, params, with_facets=facets)
