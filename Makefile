@@ -82,6 +82,7 @@ test-e2e: web
 bench: $(PY_STAMP)  ## Benchmarks; record what they print in bench/RESULTS.md
 	$(BIN)/python -m bench.login
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.search
 
 clean:
 	rm -rf build web/dist
