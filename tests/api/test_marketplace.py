@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -218,14 +219,38 @@ def _public_responses(client, ids, hidden, headers):
         yield client.get(f"/api/leads/{lead_id}", headers=headers)
 
 
-def test_no_contact_value_of_an_unbought_lead_appears_anywhere(client, database, market, as_user):
+def _every_get_route(app, ids: list[int]) -> list[str]:
+    """Every GET endpoint of the API, with each path parameter filled with each lead's id."""
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or not rule.rule.startswith("/api/"):
+            continue
+        if rule.rule.endswith("/stream"):
+            continue  # an endless response; it carries notifications only
+        if not rule.arguments:
+            urls.append(rule.rule)
+            continue
+        urls += [re.sub(r"<[^>]+>", str(lead_id), rule.rule) for lead_id in ids]
+    return urls
+
+
+def test_no_contact_value_of_an_unbought_lead_appears_anywhere(
+    app, client, database, market, as_user
+):
     ids, hidden = market
     contact_values = _contact_values(database)
     assert len(contact_values) > 40
     _client, client_headers = as_user(Role.CLIENT)
+    routes = _every_get_route(app, [*ids, hidden])
+    assert "/api/leads" in routes and f"/api/leads/{hidden}" in routes
     for headers in ({}, client_headers):
-        for response in _public_responses(client, ids, hidden, headers):
+        responses = [
+            *_public_responses(client, ids, hidden, headers),
+            *(client.get(url, headers=headers) for url in routes),
+        ]
+        for response in responses:
             body = response.get_data(as_text=True).lower()
+            response.close()
             leaked = [value for value in contact_values if value.lower() in body]
             assert not leaked, (response.request.url, leaked)
     # And searching by a contact value finds nothing: it is not in the text index.
