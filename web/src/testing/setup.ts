@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
 });
+
+// findBy*/waitFor give up after 1 s by default; on a loaded 2-core CI machine a page with a
+// few mocked requests can take longer than that to settle, so allow 5 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout engine: report a 1280px-wide desktop so MUI's
 // useMediaQuery picks the permanent navigation drawer, as a browser would.
