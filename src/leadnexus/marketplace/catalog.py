@@ -25,7 +25,7 @@ from leadnexus.marketplace.schemas import (
     ValidationSummary,
     VendorCard,
 )
-from leadnexus.review.service import VendorRecord, vendor_records
+from leadnexus.review.service import vendor_records
 
 SIMILAR = 4
 
@@ -76,30 +76,21 @@ def viewer_for(session: Session, user: User | None, leads: Iterable[Lead]) -> Vi
     return Viewer(user, owned, known)
 
 
-_records: TTLCache[int, VendorRecord | None] = TTLCache(maxsize=10_000, ttl=300)
-_records_lock = threading.Lock()
-
-
-def _cached_records(session: Session, vendor_ids: set[int]) -> dict[int, VendorRecord | None]:
-    """Approval rates change slowly and cost a count over the vendor's leads: kept 5 minutes."""
-    with _records_lock:
-        known = {v: _records[v] for v in vendor_ids if v in _records}
-    missing = vendor_ids - set(known)
-    if missing:
-        fresh = vendor_records(session, missing)
-        with _records_lock:
-            for vendor_id in missing:
-                known[vendor_id] = _records[vendor_id] = fresh.get(vendor_id)
-    return known
+_cards: TTLCache[int, VendorCard] = TTLCache(maxsize=10_000, ttl=300)
+_cards_lock = threading.Lock()
 
 
 def vendor_cards(session: Session, leads: Iterable[Lead]) -> dict[int, VendorCard]:
+    """Vendor name and approval rate per vendor. Both change slowly and the rate costs a count
+    over the vendor's leads, so a card is kept for 5 minutes."""
     vendor_ids = {lead.vendor_id for lead in leads}
-    if not vendor_ids:
-        return {}
-    records = _cached_records(session, vendor_ids)
-    cards = {}
-    for user in session.scalars(select(User).where(User.id.in_(vendor_ids))):
+    with _cards_lock:
+        cards = {v: _cards[v] for v in vendor_ids if v in _cards}
+    missing = vendor_ids - set(cards)
+    if not missing:
+        return cards
+    records = vendor_records(session, missing)
+    for user in session.scalars(select(User).where(User.id.in_(missing))):
         record = records.get(user.id)
         cards[user.id] = VendorCard(
             id=user.id,
@@ -107,6 +98,8 @@ def vendor_cards(session: Session, leads: Iterable[Lead]) -> dict[int, VendorCar
             company=user.company,
             approval_rate=record.approval_rate if record else None,
         )
+    with _cards_lock:
+        _cards.update({v: cards[v] for v in missing if v in cards})
     return cards
 
 
@@ -233,5 +226,5 @@ def lead_detail(session: Session, lead_id: int, user: User | None) -> LeadDetail
 
 
 def clear_cache() -> None:
-    with _records_lock:
-        _records.clear()
+    with _cards_lock:
+        _cards.clear()
