@@ -402,6 +402,8 @@ def main() -> None:
             "\nquery type              conc  requests  errors    req/s   p50 ms   p95 ms   p99 ms"
         )
         plan = (
+            # The floor of the stack on this machine: no database, no serialisation to speak of.
+            ("GET /api/health", ["/api/health"] * len(ids), (16,)),
             ("filters + facets", [f"/api/leads?{q}" for q in filters], (1, 4, 8, 16)),
             ("text + facets", [f"/api/leads?{q}" for q in texts], (1, 4, 8)),
             ("lead detail", [f"/api/leads/{i}" for i in ids], (1, 8, 16)),

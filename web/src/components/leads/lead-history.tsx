@@ -20,11 +20,13 @@ interface LeadHistoryProps {
   describeActor: (event: LeadEvent) => string | null;
   /** Wording for a rejection reason code. */
   reasonLabel?: (code: string) => string;
+  /** When the lead was created: shown as the first entry (its creation is not a status change). */
+  createdAt?: string;
 }
 
 /** A lead's status changes, newest first: who moved it, when, from where, and why. */
-export function LeadHistory({ events, describeActor, reasonLabel = humanise }: LeadHistoryProps) {
-  if (events.length === 0) {
+export function LeadHistory({ events, describeActor, reasonLabel = humanise, createdAt }: LeadHistoryProps) {
+  if (events.length === 0 && !createdAt) {
     return (
       <Typography variant="body2" color="text.secondary">
         No status changes recorded yet.
@@ -38,7 +40,7 @@ export function LeadHistory({ events, describeActor, reasonLabel = humanise }: L
         const to = statusOf(LEAD_STATUS, event.to_status);
         const from = event.from_status ? statusOf(LEAD_STATUS, event.from_status).label : null;
         const actor = describeActor(event);
-        const last = index === newestFirst.length - 1;
+        const last = index === newestFirst.length - 1 && !createdAt;
         return (
           <Box
             component="li"
@@ -82,6 +84,21 @@ export function LeadHistory({ events, describeActor, reasonLabel = humanise }: L
           </Box>
         );
       })}
+      {createdAt ? (
+        <Box component="li" aria-label={`Created, ${formatDateTime(createdAt)}`} sx={{ display: 'flex', gap: 1.5 }}>
+          <Box sx={{ pt: '6px' }} aria-hidden>
+            <Box sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: 'grey.400' }} />
+          </Box>
+          <Box>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              Created and validated
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {formatDateTime(createdAt)}
+            </Typography>
+          </Box>
+        </Box>
+      ) : null}
     </Box>
   );
 }

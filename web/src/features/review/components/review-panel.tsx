@@ -276,7 +276,12 @@ export function ReviewPanel({ open, row, busy, onClose, onApprove, onReject }: R
             <Divider />
             <DetailSection title="Status history">
               {detail ? (
-                <LeadHistory events={detail.events} describeActor={describeActor} reasonLabel={reasonLabel} />
+                <LeadHistory
+                  events={detail.events}
+                  createdAt={detail.created_at}
+                  describeActor={describeActor}
+                  reasonLabel={reasonLabel}
+                />
               ) : (
                 <Skeleton variant="rounded" height={72} />
               )}

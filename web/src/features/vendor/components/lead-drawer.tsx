@@ -19,12 +19,12 @@ import { useAppSelector } from '@/app/hooks';
 import { LeadHistory } from '@/components/leads/lead-history';
 import { LeadStatusChip, RiskFlagChip, ScoreBar, ValidationChip } from '@/components/leads/lead-chips';
 import { DetailField, DetailSection, externalHref, ScoreBreakdown, ValidationReport } from '@/components/leads/lead-report';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { formatDate, formatDateTime, formatPrice } from '@/lib/format';
 import { humanise, labelOf } from '@/lib/lead-labels';
 import { describeError } from '@/lib/problem';
 import { useGetMyLeadQuery, useWithdrawLeadMutation } from '@/features/vendor/api/vendor-api';
-import { ConfirmWithdrawDialog } from '@/features/vendor/components/confirm-withdraw-dialog';
 import { LeadEditForm } from '@/features/vendor/components/lead-edit-form';
 import { exclusivityLabel, REJECTION_REASON_LABEL } from '@/features/vendor/utils/labels';
 
@@ -260,6 +260,7 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
               {detail ? (
                 <LeadHistory
                   events={detail.events}
+                  createdAt={detail.created_at}
                   describeActor={describeActor}
                   reasonLabel={(code) => labelOf(REJECTION_REASON_LABEL, code)}
                 />
@@ -280,13 +281,20 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
           </Box>
         ) : null}
       </Box>
-      <ConfirmWithdrawDialog
+      <ConfirmDialog
+        id="withdraw"
         open={confirmWithdrawId !== null && confirmWithdrawId === lead?.id}
-        title={lead?.title ?? ''}
+        title="Withdraw from the marketplace?"
+        confirmLabel="Withdraw"
+        pendingLabel="Withdrawing…"
+        destructive
         pending={withdrawing}
         onCancel={() => setConfirmWithdrawId(null)}
         onConfirm={() => void confirmWithdraw()}
-      />
+      >
+        <strong>{lead?.title ?? ''}</strong> will no longer be offered to buyers. Buyers who already bought it keep it. To
+        list it again, edit and resubmit it: it goes through review once more.
+      </ConfirmDialog>
     </Drawer>
   );
 }

@@ -143,6 +143,8 @@ describe('My leads', () => {
     expect(items[0]).toHaveTextContent('by a reviewer');
     expect(items[0]).toHaveTextContent('Reason: Invalid contact data');
     expect(items[1]).toHaveTextContent('by you');
+    // Creation is not a status change, but the history starts there.
+    expect(items[items.length - 1]).toHaveTextContent('Created and validated');
 
     await user.click(within(drawer).getByRole('button', { name: 'Edit and resubmit' }));
     const form = within(drawer).getByRole('form', { name: 'Edit and resubmit' });
