@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
-import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import SearchRounded from '@mui/icons-material/SearchRounded';
 import type { AdminUserUpdate, Role, User } from '@/api/types';
 import { useAppSelector } from '@/app/hooks';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
+import { type Notice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { ROLE_LABEL } from '@/lib/auth/roles';
@@ -21,11 +21,8 @@ import { describeError } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListUsersInfiniteQuery, useUpdateUserMutation, type UserFilters } from '@/features/admin/api/admin-api';
-import { ConfirmDeactivateDialog } from '@/features/admin/components/confirm-deactivate-dialog';
 import { UsersTable } from '@/features/admin/components/users-table';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
-
-type Notice = { severity: 'success' | 'error'; message: string };
 
 export function UsersPage() {
   useDocumentTitle('Users');
@@ -175,26 +172,25 @@ export function UsersPage() {
         </Box>
       </Card>
 
-      <ConfirmDeactivateDialog
-        user={pendingDeactivation}
+      <ConfirmDialog
+        id="deactivate"
+        open={pendingDeactivation !== null}
+        title="Deactivate this account?"
+        confirmLabel="Deactivate"
+        pendingLabel="Deactivating…"
+        destructive
         pending={busyUserId !== null && busyUserId === pendingDeactivation?.id}
         onCancel={() => setPendingDeactivation(null)}
         onConfirm={() => void confirmDeactivation()}
-      />
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? 8000 : 4000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
-        {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={() => setNotice(null)} sx={{ width: '100%' }}>
-            {notice.message}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+        {pendingDeactivation ? (
+          <>
+            <strong>{pendingDeactivation.name || pendingDeactivation.email}</strong> ({pendingDeactivation.email}) will be
+            signed out everywhere and won't be able to sign in until you reactivate the account.
+          </>
+        ) : null}
+      </ConfirmDialog>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -11,10 +10,10 @@ import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Slider from '@mui/material/Slider';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SearchFacet } from '@/api/types';
+import { ScoreRangeSlider, useScoreRange } from '@/components/leads/score-range-slider';
 import { FacetFilter } from '@/features/marketplace/components/facet-filter';
 import { useDebouncedField } from '@/features/marketplace/hooks/use-debounced-field';
 import {
@@ -46,10 +45,11 @@ function scoreParam(value: number, bound: number): string | null {
 }
 
 function ScoreFilter({ args, onChange }: { args: SearchArgs; onChange: (changes: SearchChanges) => void }) {
-  // While the thumbs move, the slider shows its own range; the search changes once they are let go.
-  const [dragging, setDragging] = useState<number[] | null>(null);
-  const range = dragging ?? [clamp01(numberParam(args.min_score), 0), clamp01(numberParam(args.max_score), 1)];
-  const [low = 0, high = 1] = range;
+  const score = useScoreRange(
+    [clamp01(numberParam(args.min_score), 0), clamp01(numberParam(args.max_score), 1)],
+    ([min, max]) => onChange({ min_score: scoreParam(min, 0), max_score: scoreParam(max, 1) }),
+  );
+  const [low, high] = score.value;
   const any = low === 0 && high === 1;
   return (
     <Box>
@@ -62,24 +62,7 @@ function ScoreFilter({ args, onChange }: { args: SearchArgs; onChange: (changes:
         </Typography>
       </Box>
       <Box sx={{ px: 1 }}>
-        <Slider
-          size="small"
-          value={range}
-          min={0}
-          max={1}
-          step={0.05}
-          disableSwap
-          valueLabelDisplay="auto"
-          marks={[{ value: 0.5 }, { value: 0.75 }]}
-          getAriaLabel={(index) => (index === 0 ? 'Minimum score' : 'Maximum score')}
-          getAriaValueText={(value) => value.toFixed(2)}
-          onChange={(_event, value) => setDragging(value as number[])}
-          onChangeCommitted={(_event, value) => {
-            const [min = 0, max = 1] = value as number[];
-            setDragging(null);
-            onChange({ min_score: scoreParam(min, 0), max_score: scoreParam(max, 1) });
-          }}
-        />
+        <ScoreRangeSlider {...score} marks={[{ value: 0.5 }, { value: 0.75 }]} />
       </Box>
     </Box>
   );

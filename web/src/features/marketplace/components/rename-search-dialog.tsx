@@ -6,11 +6,10 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
 import type { SavedSearch } from '@/api/types';
-import { errorCode, problemOf } from '@/lib/problem';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useUpdateSavedSearchMutation } from '@/features/marketplace/api/marketplace-api';
+import { SearchNameField, showSaveError } from '@/features/marketplace/components/search-name-field';
 
 const FIELDS = ['name'] as const;
 
@@ -40,11 +39,7 @@ export function RenameSearchDialog({ saved, onClose, onRenamed }: RenameSearchDi
     try {
       onRenamed(await updateSavedSearch({ id: saved.id, changes: { name: trimmed } }).unwrap());
     } catch (error) {
-      if (errorCode(error) === 'name_taken') {
-        errors.setFieldErrors({ name: problemOf(error)?.detail ?? 'You already have a saved search with this name.' });
-      } else {
-        errors.fromError(error);
-      }
+      showSaveError(errors, error);
     }
   }
 
@@ -54,19 +49,7 @@ export function RenameSearchDialog({ saved, onClose, onRenamed }: RenameSearchDi
       <Box component="form" noValidate onSubmit={handleSubmit} aria-label="Rename saved search">
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '4px !important' }}>
           {errors.message ? <Alert severity="error">{errors.message}</Alert> : null}
-          <TextField
-            label="Name"
-            name="name"
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              errors.clearField('name');
-            }}
-            error={Boolean(errors.fieldErrors.name)}
-            helperText={errors.fieldErrors.name}
-            slotProps={{ htmlInput: { maxLength: 100 } }}
-            autoFocus
-          />
+          <SearchNameField value={name} onChange={setName} errors={errors} />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2.5 }}>
           <Button onClick={onClose} disabled={isLoading}>

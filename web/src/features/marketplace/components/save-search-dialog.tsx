@@ -8,12 +8,11 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SavedSearch, SavedSearchQuery } from '@/api/types';
-import { errorCode, problemOf } from '@/lib/problem';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useCreateSavedSearchMutation } from '@/features/marketplace/api/marketplace-api';
+import { SearchNameField, showSaveError } from '@/features/marketplace/components/search-name-field';
 import { describeQuery, suggestName } from '@/features/marketplace/utils/labels';
 
 const FIELDS = ['name', 'alert'] as const;
@@ -42,12 +41,7 @@ export function SaveSearchDialog({ open, query, onClose, onSaved }: SaveSearchDi
     try {
       onSaved(await createSavedSearch({ name: name.trim(), query, alert }).unwrap());
     } catch (error) {
-      // The name clash is a 409 without field errors: it belongs under the name all the same.
-      if (errorCode(error) === 'name_taken') {
-        errors.setFieldErrors({ name: problemOf(error)?.detail ?? 'You already have a saved search with this name.' });
-      } else {
-        errors.fromError(error);
-      }
+      showSaveError(errors, error);
     }
   }
 
@@ -63,18 +57,11 @@ export function SaveSearchDialog({ open, query, onClose, onSaved }: SaveSearchDi
             <Typography variant="body2">{describeQuery(query)}</Typography>
           </Box>
           {errors.message ? <Alert severity="error">{errors.message}</Alert> : null}
-          <TextField
-            label="Name"
-            name="name"
+          <SearchNameField
             value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              errors.clearField('name');
-            }}
-            error={Boolean(errors.fieldErrors.name)}
-            helperText={errors.fieldErrors.name ?? 'For your list of saved searches and its alerts'}
-            slotProps={{ htmlInput: { maxLength: 100 } }}
-            autoFocus
+            onChange={setName}
+            errors={errors}
+            helperText="For your list of saved searches and its alerts"
           />
           <Box>
             <FormControlLabel

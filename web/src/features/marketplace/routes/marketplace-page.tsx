@@ -12,7 +12,6 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -31,6 +30,7 @@ import ViewAgendaOutlined from '@mui/icons-material/ViewAgendaOutlined';
 import type { LeadPreview, SavedSearch, SearchSort } from '@/api/types';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { type Notice as BaseNotice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { describeError, problemOf } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -60,7 +60,7 @@ import {
   VIEW_PARAM,
 } from '@/features/marketplace/utils/search-params';
 
-type Notice = { severity: 'success' | 'error'; message: string; savedId?: number };
+type Notice = BaseNotice & { savedId?: number };
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -447,32 +447,18 @@ export function MarketplacePage() {
       {saveOpen ? (
         <SaveSearchDialog open query={savedQueryOf(args)} onClose={() => setSaveOpen(false)} onSaved={handleSaved} />
       ) : null}
-      <Snackbar
-        open={notice !== null}
+      <NoticeSnackbar
+        notice={notice}
+        onClose={() => setNotice(null)}
         autoHideDuration={notice?.severity === 'error' ? 8000 : 5000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {notice ? (
-          <Alert
-            severity={notice.severity}
-            variant="filled"
-            onClose={() => setNotice(null)}
-            action={
-              notice.savedId !== undefined ? (
-                <Button color="inherit" size="small" component={RouterLink} to="/client/saved-searches">
-                  Manage
-                </Button>
-              ) : undefined
-            }
-            sx={{ width: '100%' }}
-          >
-            {notice.message}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+        action={
+          notice?.savedId !== undefined ? (
+            <Button color="inherit" size="small" component={RouterLink} to="/client/saved-searches">
+              Manage
+            </Button>
+          ) : undefined
+        }
+      />
     </Box>
   );
 }

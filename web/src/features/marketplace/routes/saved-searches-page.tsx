@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -16,8 +14,10 @@ import DeleteOutlineRounded from '@mui/icons-material/DeleteOutlineRounded';
 import DriveFileRenameOutlineRounded from '@mui/icons-material/DriveFileRenameOutlineRounded';
 import SearchRounded from '@mui/icons-material/SearchRounded';
 import type { SavedSearch } from '@/api/types';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { type Notice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDate, formatTimeAgo } from '@/lib/format';
 import { describeError } from '@/lib/problem';
@@ -27,12 +27,9 @@ import {
   useListSavedSearchesQuery,
   useUpdateSavedSearchMutation,
 } from '@/features/marketplace/api/marketplace-api';
-import { ConfirmDeleteSearchDialog } from '@/features/marketplace/components/confirm-delete-search-dialog';
 import { RenameSearchDialog } from '@/features/marketplace/components/rename-search-dialog';
 import { describeQuery } from '@/features/marketplace/utils/labels';
 import { savedSearchHref } from '@/features/marketplace/utils/search-params';
-
-type Notice = { severity: 'success' | 'error'; message: string };
 
 function SavedSearchRow({
   saved,
@@ -192,27 +189,21 @@ export function SavedSearchesPage() {
           }}
         />
       ) : null}
-      <ConfirmDeleteSearchDialog
+      <ConfirmDialog
+        id="delete-search"
         open={deletingSearch !== null}
-        name={deletingSearch?.name ?? ''}
+        title="Delete this saved search?"
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        destructive
         pending={deleting}
         onCancel={() => setDeletingSearch(null)}
         onConfirm={() => void confirmDelete()}
-      />
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? 8000 : 4000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
-        {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={() => setNotice(null)} sx={{ width: '100%' }}>
-            {notice.message}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+        <strong>{deletingSearch?.name ?? ''}</strong> and its alerts will be gone. Leads you bought through it are not
+        affected.
+      </ConfirmDialog>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }

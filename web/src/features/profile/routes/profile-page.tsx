@@ -6,9 +6,9 @@ import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useAppSelector } from '@/app/hooks';
+import { type Notice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { ROLE_LABEL } from '@/lib/auth/roles';
@@ -63,7 +63,8 @@ export function ProfilePage() {
   const sessionUser = useAppSelector(selectCurrentUser);
   const { data: me, error, isLoading } = useGetMeQuery();
   const user = me ?? sessionUser;
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const showSaved = (message: string) => setNotice({ severity: 'success', message });
 
   return (
     <Box sx={{ maxWidth: 960 }}>
@@ -101,14 +102,14 @@ export function ProfilePage() {
         </Card>
 
         <Section title="Personal details" description="Shown to the people you do business with on Lead-Nexus.">
-          {me ? <ProfileForm key={me.id} user={me} onSaved={setNotice} /> : isLoading ? <Skeleton variant="rounded" height={160} /> : null}
+          {me ? <ProfileForm key={me.id} user={me} onSaved={showSaved} /> : isLoading ? <Skeleton variant="rounded" height={160} /> : null}
         </Section>
 
         <Section
           title="Password"
           description="Changing your password signs you out on every other device."
         >
-          <ChangePasswordForm onChanged={setNotice} />
+          <ChangePasswordForm onChanged={showSaved} />
         </Section>
 
         <Section
@@ -116,23 +117,10 @@ export function ProfilePage() {
           title="Email notifications"
           description="Everything shows up in the app; choose what also comes to your inbox."
         >
-          <EmailPreferencesForm onSaved={setNotice} />
+          <EmailPreferencesForm onSaved={showSaved} />
         </Section>
       </Box>
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {notice ? (
-          <Alert severity="success" variant="filled" onClose={() => setNotice(null)} sx={{ width: '100%' }}>
-            {notice}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} autoHideDuration={5000} />
     </Box>
   );
 }

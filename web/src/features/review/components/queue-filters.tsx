@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Slider from '@mui/material/Slider';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import FilterAltOffOutlined from '@mui/icons-material/FilterAltOffOutlined';
 import type { QueueSort, ReviewVendor } from '@/api/types';
+import { ScoreRangeSlider, useScoreRange } from '@/components/leads/score-range-slider';
 import type { QueueFilters as Filters } from '@/features/review/api/review-api';
 import { FLAG_OPTIONS, SORT_OPTIONS, vendorName } from '@/features/review/utils/labels';
 
@@ -36,9 +35,9 @@ function vendorIdOf(value: VendorValue | null, vendors: ReviewVendor[]): number 
 }
 
 export function QueueFilters({ filters, onChange, vendors, industries, filtered, onClear }: QueueFiltersProps) {
-  // While the thumbs move, the slider shows its own range; the query changes once they are let go.
-  const [dragging, setDragging] = useState<number[] | null>(null);
-  const range = dragging ?? [filters.minScore, filters.maxScore];
+  const score = useScoreRange([filters.minScore, filters.maxScore], ([minScore, maxScore]) =>
+    onChange({ minScore, maxScore }),
+  );
   const vendorValue: VendorValue | null =
     filters.vendorId === null ? null : (vendors.find((v) => v.id === filters.vendorId) ?? `#${filters.vendorId}`);
 
@@ -71,25 +70,9 @@ export function QueueFilters({ filters, onChange, vendors, industries, filtered,
       />
       <Box sx={{ flex: '0 1 200px', minWidth: 170, px: 1 }}>
         <Typography id="score-range-label" variant="caption" color="text.secondary" component="div">
-          Score {range[0]!.toFixed(2)} – {range[1]!.toFixed(2)}
+          Score {score.value[0].toFixed(2)} – {score.value[1].toFixed(2)}
         </Typography>
-        <Slider
-          size="small"
-          value={range}
-          min={0}
-          max={1}
-          step={0.05}
-          disableSwap
-          valueLabelDisplay="auto"
-          getAriaLabel={(index) => (index === 0 ? 'Minimum score' : 'Maximum score')}
-          getAriaValueText={(value) => value.toFixed(2)}
-          onChange={(_event, value) => setDragging(value as number[])}
-          onChangeCommitted={(_event, value) => {
-            const [minScore = 0, maxScore = 1] = value as number[];
-            setDragging(null);
-            onChange({ minScore, maxScore });
-          }}
-        />
+        <ScoreRangeSlider {...score} />
       </Box>
       <TextField
         select

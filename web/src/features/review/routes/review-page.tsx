@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import BlockRounded from '@mui/icons-material/BlockRounded';
@@ -16,6 +14,7 @@ import RefreshRounded from '@mui/icons-material/RefreshRounded';
 import type { BulkDecision, BulkResult, ReviewLead, ReviewVendor } from '@/api/types';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { type Notice as BaseNotice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -38,7 +37,7 @@ import { summarizeBulk } from '@/features/review/utils/labels';
 /** The API takes at most this many leads per bulk decision. */
 const BULK_LIMIT = 200;
 
-type Notice = { severity: 'success' | 'warning' | 'error' | 'info'; message: string; details?: string[] };
+type Notice = BaseNotice & { details?: string[] };
 type Rejecting = { kind: 'one'; lead: ReviewLead } | { kind: 'bulk'; leads: ReviewLead[] };
 
 function mergeResults(results: BulkResult[]): BulkResult {
@@ -394,32 +393,24 @@ export function ReviewPage() {
         onCancel={() => setRejecting(null)}
         onSubmit={submitReject}
       />
-      <Snackbar
-        open={notice !== null}
+      <NoticeSnackbar
+        notice={notice}
+        onClose={() => setNotice(null)}
         autoHideDuration={notice?.severity === 'success' ? 5000 : 10000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        maxWidth={560}
       >
-        {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={() => setNotice(null)} sx={{ width: '100%', maxWidth: 560 }}>
-            {notice.details && notice.details.length > 0 ? (
-              <>
-                <AlertTitle>{notice.message}</AlertTitle>
-                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                  {notice.details.slice(0, 5).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                  {notice.details.length > 5 ? <li>…and {notice.details.length - 5} more</li> : null}
-                </Box>
-              </>
-            ) : (
-              notice.message
-            )}
-          </Alert>
+        {notice?.details && notice.details.length > 0 ? (
+          <>
+            <AlertTitle>{notice.message}</AlertTitle>
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {notice.details.slice(0, 5).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+              {notice.details.length > 5 ? <li>…and {notice.details.length - 5} more</li> : null}
+            </Box>
+          </>
         ) : undefined}
-      </Snackbar>
+      </NoticeSnackbar>
     </Box>
   );
 }

@@ -5,13 +5,14 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
-import Snackbar from '@mui/material/Snackbar';
 import AddRounded from '@mui/icons-material/AddRounded';
 import AutoModeOutlined from '@mui/icons-material/AutoModeOutlined';
 import BoltOutlined from '@mui/icons-material/BoltOutlined';
 import type { ReviewRule } from '@/api/types';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { type Notice, NoticeSnackbar } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -21,12 +22,10 @@ import {
   useListRulesQuery,
   useUpdateRuleMutation,
 } from '@/features/review/api/review-api';
-import { ConfirmDeleteRuleDialog } from '@/features/review/components/confirm-delete-rule-dialog';
 import { ReviewTabs } from '@/features/review/components/review-tabs';
 import { RuleDialog } from '@/features/review/components/rule-dialog';
 import { RulesTable } from '@/features/review/components/rules-table';
 
-type Notice = { severity: 'success' | 'error'; message: string };
 /** The dialog: closed, creating (null) or editing a rule. */
 type Editing = { rule: ReviewRule | null; key: number } | null;
 
@@ -161,26 +160,25 @@ export function RulesPage() {
           }}
         />
       ) : null}
-      <ConfirmDeleteRuleDialog
-        rule={pendingDelete}
+      <ConfirmDialog
+        id="delete-rule"
+        open={pendingDelete !== null}
+        title="Delete this rule?"
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        destructive
         pending={deleting}
         onCancel={() => setPendingDelete(null)}
         onConfirm={() => void confirmDelete()}
-      />
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? 8000 : 4000}
-        onClose={(_event, reason) => {
-          if (reason !== 'clickaway') setNotice(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
-        {notice ? (
-          <Alert severity={notice.severity} variant="filled" onClose={() => setNotice(null)} sx={{ width: '100%' }}>
-            {notice.message}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+        {pendingDelete ? (
+          <>
+            <strong>{pendingDelete.name}</strong> will no longer approve leads. Leads it approved stay approved. To stop
+            it for a while only, pause it instead.
+          </>
+        ) : null}
+      </ConfirmDialog>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }
