@@ -70,6 +70,9 @@ class Settings:
     login_limit_per_ip: str = "30 per minute;300 per hour"
     login_limit_per_account: str = "5 per minute;50 per hour"
     register_limit_per_ip: str = "20 per hour"
+    # Public search and lead pages: generous for a person (the search box is debounced), a
+    # ceiling for a scraper; the statement timeout bounds each single search.
+    search_limit_per_ip: str = "300 per minute"
     ratelimit_enabled: bool = True
     max_json_bytes: int = 1024 * 1024
     max_upload_bytes: int = 50 * 1024 * 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import timedelta
@@ -10,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
+from leadnexus.app import create_app
 from leadnexus.auth.models import Role
 from leadnexus.db import Database, utcnow
 from leadnexus.leads.models import CONTACT_FIELDS, Lead
@@ -436,3 +438,14 @@ def test_a_search_over_the_time_limit_is_a_503_not_a_500(client, market, databas
     response = client.get("/api/leads?industry=Software")
     assert_problem(response, 503, "search_timeout")
     assert response.headers["Retry-After"] == "5"
+
+
+def test_public_search_is_rate_limited_per_address(settings):
+    app = create_app(dataclasses.replace(settings, search_limit_per_ip="3 per minute"))
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/api/leads?facets=false").status_code == 200
+    limited = client.get("/api/leads/1")  # the lead pages share the allowance
+    assert_problem(limited, 429, "rate_limited")
+    assert limited.headers["Retry-After"]
+    app.extensions["leadnexus.db"].dispose()

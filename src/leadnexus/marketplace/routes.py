@@ -7,7 +7,7 @@ from flask import Response
 
 from leadnexus.auth.access import auth_required, current_user, optional_user
 from leadnexus.auth.models import Role
-from leadnexus.extensions import db_session
+from leadnexus.extensions import db_session, limiter, settings
 from leadnexus.marketplace import catalog, saved_searches, search
 from leadnexus.marketplace.models import SavedSearch
 from leadnexus.marketplace.schemas import (
@@ -27,6 +27,7 @@ bp = APIBlueprint("marketplace", __name__, url_prefix="/api", tag="Marketplace")
 
 
 @bp.get("/leads")
+@limiter.shared_limit(lambda: settings().search_limit_per_ip, scope="marketplace")
 @bp.input(SearchQuery, location="query", arg_name="query")
 @bp.output(SearchResults)
 def search_leads(query: SearchQuery) -> SearchResults:
@@ -55,6 +56,7 @@ def search_leads(query: SearchQuery) -> SearchResults:
 
 
 @bp.get("/leads/<int:lead_id>")
+@limiter.shared_limit(lambda: settings().search_limit_per_ip, scope="marketplace")
 @bp.output(LeadDetail)
 def lead_detail(lead_id: int) -> LeadDetail:
     """A lead's preview, validation summary, score breakdown, exclusivity and similar leads;
