@@ -11,6 +11,8 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_shell import _sign_in
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture
 def vendor_page(browser, live_server) -> Iterator[Page]:
