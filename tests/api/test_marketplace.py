@@ -437,7 +437,8 @@ def test_a_search_over_the_time_limit_is_a_503_not_a_500(client, market, databas
     monkeypatch.setattr(search, "_summary", slow_summary)
     response = client.get("/api/leads?industry=Software")
     assert_problem(response, 503, "search_timeout")
-    assert response.headers["Retry-After"] == "5"
+    # A retry hint: ours (5 s), or the rate limiter's window when it adds its own headers.
+    assert int(response.headers["Retry-After"]) > 0
 
 
 def test_public_search_is_rate_limited_per_address(settings):
