@@ -14,8 +14,9 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
-from datetime import timedelta
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -263,7 +264,9 @@ def _sorted_page(
     column, descending = SORT_KEYS[params.effective_sort]
     query = select(Lead).where(*_filters(params))
     if params.text:
-        query = query.where(Lead.id.in_(matching(session, replace(params, sort=None))))
+        # The match as a plain condition (not `id IN (…)`), so the planner can walk the sort's
+        # index and test each row, which stops after a page for a common word.
+        query, _relevance = _with_text(session, query, params.text)
     if cursor:
         value, last = decode_position(cursor, _parser(params.effective_sort))
         after = column < value if descending else column > value
@@ -275,9 +278,6 @@ def _sorted_page(
 
 
 def _parser(sort: Sort) -> Any:
-    from datetime import datetime
-    from decimal import Decimal
-
     if sort is Sort.NEWEST:
         return datetime.fromisoformat
     if sort is Sort.SCORE:
