@@ -450,3 +450,12 @@ def test_public_search_is_rate_limited_per_address(settings):
     assert_problem(limited, 429, "rate_limited")
     assert limited.headers["Retry-After"]
     app.extensions["leadnexus.db"].dispose()
+
+
+@pytest.mark.parametrize("cap", [1_000, 1], ids=["every-match-in-the-window", "common-word"])
+def test_text_sorted_by_newest_is_exact(client, market, monkeypatch, cap):
+    # Few matches are sorted within the window; many are found by walking the sort's index.
+    ids, _hidden = market
+    monkeypatch.setattr(search, "COUNT_CAP", cap)
+    got = _ids(client.get("/api/leads?q=manager&sort=newest"))
+    assert got == [ids[0], ids[4], ids[2]]
