@@ -132,6 +132,7 @@ def test_approve_publishes_once_and_is_idempotent(client, vendor, admin, databas
         "available",
         admin_user.id,
     )
+    assert event["actor_name"] == admin_user.name  # admins see who decided, not an id
     again = client.post(f"/api/review/leads/{lead['id']}/approve", json={}, headers=headers)
     assert again.status_code == 200 and len(again.get_json()["events"]) == 1
     reject = client.post(

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from apiflask import APIBlueprint
 from flask import Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leadnexus.auth.access import auth_required, current_user
@@ -27,6 +28,7 @@ from leadnexus.review.schemas import (
     ReasonList,
     ReasonRead,
     RejectOne,
+    ReviewEventRead,
     ReviewLeadDetail,
     ReviewLeadRead,
     RuleFields,
@@ -80,7 +82,18 @@ def _vendor(user: User, record: service.VendorRecord | None) -> VendorSummary:
 
 def _detail(session: Session, lead: Lead) -> ReviewLeadDetail:
     [read] = _reviewed(session, [lead])
-    events = [LeadEventRead.model_validate(e) for e in lifecycle.history(session, lead.id)]
+    history = lifecycle.history(session, lead.id)
+    actor_ids = {event.actor_id for event in history if event.actor_id is not None}
+    names: dict[int, str] = {}
+    if actor_ids:
+        query = select(User.id, User.name).where(User.id.in_(actor_ids))
+        names = {user_id: name for user_id, name in session.execute(query)}
+    events = [
+        ReviewEventRead(
+            **LeadEventRead.model_validate(event).model_dump(), actor_name=names.get(event.actor_id)
+        )
+        for event in history
+    ]
     return ReviewLeadDetail.model_validate({**read.model_dump(), "events": events})
 
 

@@ -59,8 +59,12 @@ class ReviewLeadRead(VendorLeadRead):
     queue_age_seconds: int
 
 
+class ReviewEventRead(LeadEventRead):
+    actor_name: str | None = Field(description="The user who made the change, for admins")
+
+
 class ReviewLeadDetail(ReviewLeadRead):
-    events: list[LeadEventRead]
+    events: list[ReviewEventRead]
 
 
 class QueuePage(BaseModel):

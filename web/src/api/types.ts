@@ -43,6 +43,7 @@ export type LeadUpdate = Schemas['LeadUpdate'];
 
 export type ReviewLead = Schemas['QueuePage.ReviewLeadRead'];
 export type ReviewLeadDetail = Schemas['ReviewLeadDetail'];
+export type ReviewEvent = Schemas['ReviewLeadDetail.ReviewEventRead'];
 export type ReviewVendor = ReviewLead['vendor'];
 export type DuplicateMatch = Schemas['QueuePage.DuplicateMatchRead'];
 export type QueuePage = Schemas['QueuePage'];

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import BlockRounded from '@mui/icons-material/BlockRounded';
 import CheckRounded from '@mui/icons-material/CheckRounded';
 import CloseRounded from '@mui/icons-material/CloseRounded';
-import type { LeadEvent, ReviewLead, ReviewLeadDetail } from '@/api/types';
+import type { LeadEvent, ReviewEvent, ReviewLead, ReviewLeadDetail } from '@/api/types';
 import { useAppSelector } from '@/app/hooks';
 import { LeadHistory } from '@/components/leads/lead-history';
 import { LeadStatusChip, RiskFlagChip, ScoreBar, ValidationChip } from '@/components/leads/lead-chips';
@@ -162,7 +162,8 @@ export function ReviewPanel({ open, row, busy, onClose, onApprove, onReject }: R
     if (event.actor_id === null) return 'by Lead-Nexus';
     if (event.actor_id === currentUser?.id) return 'by you';
     if (lead && event.actor_id === lead.vendor.id) return 'by the vendor';
-    return `by admin #${event.actor_id}`;
+    const name = 'actor_name' in event ? (event as ReviewEvent).actor_name : null;
+    return name ? `by ${name}` : `by admin #${event.actor_id}`;
   }
 
   function reasonLabel(code: string): string {

@@ -91,6 +91,7 @@ export function makeReviewLeadDetail(lead: ReviewLead, overrides: Partial<Review
         reason: null,
         note: null,
         actor_id: null,
+        actor_name: null,
         rule_id: null,
         created_at: lead.submitted_at,
       },
