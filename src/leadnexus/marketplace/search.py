@@ -5,8 +5,8 @@ What keeps it fast at a million leads (see bench/RESULTS.md for the plans and fi
 - Counts stop at COUNT_CAP ("1,000+") and facets are counted on at most FACET_SAMPLE matching
   leads (a lower bound, flagged as such, when there are more); one capped read of the matches
   gives both, and both are cached for a short while.
-- Relevance ranks at most RANK_WINDOW matching leads: a query for a very common word ranks a
-  window of its matches rather than all of them.
+- Relevance ranks at most COUNT_CAP + 1 matching leads (the same read gives the total): a query
+  for a very common word ranks a window of its matches rather than all of them.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from leadnexus.pagination import Page, decode_position, encode_position
 
 COUNT_CAP = 1_000
 FACET_SAMPLE = 1_000
-RANK_WINDOW = 1_001  # COUNT_CAP + 1: the window also gives the total
 FACETS = ("industry", "country", "seniority", "company_size", "department")
 FACET_COLUMNS = {name: getattr(Lead, name) for name in FACETS}
 STATEMENT_TIMEOUT_MS = 2_000
@@ -311,14 +310,14 @@ def _page(rows: list[Any], limit: int, position: Callable[[Any], tuple[Any, int]
 
 
 def _text_window(session: Session, params: SearchParams) -> list[Any]:
-    """One read of up to RANK_WINDOW matches: (id, relevance, *facet values) each. It is ranked
+    """One read of up to COUNT_CAP + 1 matches: (id, relevance, *facet values) each. It is ranked
     for the page and, unless cached, counted for the total and the facets."""
     assert params.text is not None
     query, relevance = _with_text(session, select(Lead.id), params.text)
     query = query.where(*_filters(params)).add_columns(
         relevance.label("relevance"), *FACET_COLUMNS.values()
     )
-    return list(session.execute(query.limit(RANK_WINDOW)))
+    return list(session.execute(query.limit(COUNT_CAP + 1)))
 
 
 def _ranked_page(

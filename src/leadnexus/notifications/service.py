@@ -1,8 +1,8 @@
 """Notifications: `notify()` for every feature, reading and marking, email preferences.
 
 `notify()` only adds rows to the caller's transaction. What reaches the outside world (the
-live stream, an email) is done after that transaction commits, by the session's
-`after_commit` event; a rolled-back transaction notifies nobody.
+live stream, an email) is done after that transaction commits (`db.run_after_commit`); a
+rolled-back transaction notifies nobody.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 from sqlalchemy import Engine, func, inspect, select, update
-from sqlalchemy import event as sa_event
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session
 
 from leadnexus.audit import service as audit
 from leadnexus.auth.models import Role, User
-from leadnexus.db import utcnow
+from leadnexus.db import run_after_commit, utcnow
 from leadnexus.errors import NotFound
 from leadnexus.notifications.live import get_broker
 from leadnexus.notifications.models import Notification, NotificationPreference, NotificationType
@@ -45,7 +45,6 @@ AUDIENCE_ROLES: dict[str, tuple[Role, ...]] = {
     "vendors": (Role.VENDOR,),
     "admins": (Role.ADMIN,),
 }
-_PENDING = "leadnexus.notifications.pending"
 
 
 @dataclass(frozen=True)
@@ -115,30 +114,16 @@ def notify_many(
         return []
     session.add_all(rows)
     session.flush()
-    pending = session.info.setdefault(_PENDING, [])
-    pending.extend(
-        (row, Delivered(row.id, row.user_id, kind, title, row.body, link)) for row in rows
-    )
+    delivered = [(row, Delivered(row.id, row.user_id, kind, title, row.body, link)) for row in rows]
+    run_after_commit(session, partial(_deliver_persisted, session.get_bind(), delivered))
     return rows
 
 
-@sa_event.listens_for(Session, "after_commit")
-def _after_commit(session: Session) -> None:
-    pending = session.info.pop(_PENDING, None)
-    if not pending:
-        return
+def _deliver_persisted(bind: Engine, delivered: list[tuple[Notification, Delivered]]) -> None:
     # Rows added inside a savepoint that was rolled back are transient again: skip them.
-    delivered = [snapshot for row, snapshot in pending if inspect(row).persistent]
-    if delivered:
-        _deliver(session.get_bind(), delivered)  # type: ignore[arg-type]
-
-
-@sa_event.listens_for(Session, "after_transaction_end")
-def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
-    # The outermost transaction ended without a commit (rollback, close): forget its work.
-    # (A savepoint's rollback ends a nested transaction; its rows are filtered on commit.)
-    if transaction.parent is None:
-        session.info.pop(_PENDING, None)
+    kept = [snapshot for row, snapshot in delivered if inspect(row).persistent]
+    if kept:
+        _deliver(bind, kept)
 
 
 def _deliver(bind: Engine, delivered: list[Delivered]) -> None:

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from apiflask import APIBlueprint
 from flask import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leadnexus.auth.access import auth_required, current_user
@@ -45,7 +44,7 @@ bp = APIBlueprint("review", __name__, url_prefix="/api/review", tag="Review")
 def _reviewed(session: Session, leads: list[Lead]) -> list[ReviewLeadRead]:
     """Leads with their vendor's record and duplicate matches: three queries for a page."""
     vendor_ids = {lead.vendor_id for lead in leads}
-    vendors = {u.id: u for u in session.query(User).filter(User.id.in_(vendor_ids))}
+    vendors = service.users_by_id(session, vendor_ids)
     records = service.vendor_records(session, vendor_ids)
     duplicates = service.duplicate_matches(session, leads)
     now = utcnow()
@@ -83,14 +82,11 @@ def _vendor(user: User, record: service.VendorRecord | None) -> VendorSummary:
 def _detail(session: Session, lead: Lead) -> ReviewLeadDetail:
     [read] = _reviewed(session, [lead])
     history = lifecycle.history(session, lead.id)
-    actor_ids = {event.actor_id for event in history if event.actor_id is not None}
-    names: dict[int, str] = {}
-    if actor_ids:
-        query = select(User.id, User.name).where(User.id.in_(actor_ids))
-        names = {user_id: name for user_id, name in session.execute(query)}
+    actors = service.users_by_id(session, {e.actor_id for e in history if e.actor_id is not None})
     events = [
         ReviewEventRead(
-            **LeadEventRead.model_validate(event).model_dump(), actor_name=names.get(event.actor_id)
+            **LeadEventRead.model_validate(event).model_dump(),
+            actor_name=actors[event.actor_id].name if event.actor_id in actors else None,
         )
         for event in history
     ]

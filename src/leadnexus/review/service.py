@@ -161,6 +161,13 @@ def vendor_records(session: Session, vendor_ids: set[int]) -> dict[int, VendorRe
     }
 
 
+def users_by_id(session: Session, user_ids: set[int]) -> dict[int, User]:
+    """The vendors of a page of leads, or the actors of a lead's history: one query."""
+    if not user_ids:
+        return {}
+    return {user.id: user for user in session.scalars(select(User).where(User.id.in_(user_ids)))}
+
+
 def duplicate_matches(session: Session, leads: list[Lead]) -> dict[int, list[DuplicateMatch]]:
     """Other leads with the same email, phone or name + company: one query for the page."""
     keys = {
