@@ -78,3 +78,27 @@ def test_lead_constraints_hold(session, make):
         with pytest.raises(IntegrityError):
             session.execute(insert, {"v": vendor.id, **bad})
         session.rollback()
+
+
+def test_company_keys_are_backfilled_from_identity_keys(database_url, make):
+    vendor = make.user()
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO leads (vendor_id, title, price, currency, status, validation_status,"
+                " approval_status, max_sales, sales_count, created_at, updated_at, submitted_at,"
+                " identity_key) VALUES (:v, 't', 10, 'USD', 'pending_review', 'passed',"
+                " 'pending', 1, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                " 'ada lovelace|analytical engines')"
+            ),
+            {"v": vendor.id},
+        )
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url)
+    command.downgrade(config, "0005")
+    migrate(database_url)
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT company_key FROM leads")).scalars().all()
+    engine.dispose()
+    assert keys == ["analytical engines"]

@@ -26,10 +26,10 @@ from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session
 
 from leadnexus.db import Database, bulk_insert, utcnow
+from leadnexus.leads.contacts import ContactSet
 from leadnexus.leads.ingest.reader import RawRow, count_rows, iter_rows
 from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
 from leadnexus.leads.processing import (
-    ContactSet,
     Evaluated,
     Prepared,
     PricePolicy,

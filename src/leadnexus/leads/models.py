@@ -128,8 +128,10 @@ class Lead(Base):
     company_name: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(255))
     linkedin_url: Mapped[str | None] = mapped_column(String(255))
-    # lower(name)|company without legal suffixes: the key for name + company duplicates.
-    identity_key: Mapped[str | None] = mapped_column(String(320), index=True)
+    # name|company folded (leads.contacts): who the contact is, for name + company duplicates,
+    # which read every lead at a company (company_key) and compare the names fuzzily.
+    identity_key: Mapped[str | None] = mapped_column(String(320))
+    company_key: Mapped[str | None] = mapped_column(String(200), index=True)
     annual_revenue: Mapped[str | None] = mapped_column(String(64))
     consent_source: Mapped[str | None] = mapped_column(String(200))
     consent_date: Mapped[date | None] = mapped_column(Date)

@@ -7,19 +7,17 @@ stage 6 duplicates and stage 7 suppression, then stage 8 the quality score.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from leadnexus.db import point_lookup
+from leadnexus.leads.contacts import ContactSet, company_of, identity_key
 from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
 from leadnexus.leads.scoring.score import (
     QualityScore,
@@ -34,12 +32,6 @@ from leadnexus.leads.validation.pipeline import (
     StageResult,
     run_row_stages,
 )
-
-LEGAL_SUFFIXES = re.compile(
-    r"\b(inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp|corporation|co|company|oy|ab)\b"
-)
-NON_WORD = re.compile(r"[^\w\s]")
-SPACES = re.compile(r"\s+")
 
 # Canonical pipeline field -> Lead column.
 FIELD_COLUMNS = {
@@ -114,48 +106,6 @@ class Evaluated:
     warning: bool = False
 
 
-@dataclass
-class ContactSet:
-    """Emails, phones and name+company keys; `hit` says which one a contact matches."""
-
-    emails: set[str] = field(default_factory=set)
-    phones: set[str] = field(default_factory=set)
-    identities: set[str] = field(default_factory=set)
-
-    def remember(self, email: str | None, phone: str | None, identity: str | None) -> None:
-        if email:
-            self.emails.add(email)
-        if phone:
-            self.phones.add(phone)
-        if identity:
-            self.identities.add(identity)
-
-    def hit(self, email: str | None, phone: str | None, identity: str | None) -> str | None:
-        if email and email in self.emails:
-            return "email"
-        if phone and phone in self.phones:
-            return "phone"
-        if identity and identity in self.identities:
-            return "name and company"
-        return None
-
-
-def identity_key(first: str | None, last: str | None, company: str | None) -> str | None:
-    """Name + company without case, accents, punctuation and legal suffixes."""
-    name = f"{first or ''} {last or ''}".strip()
-    if not name or not company:
-        return None
-    key = f"{_fold(name)}|{_fold(company)}"
-    return key[:320] if key != "|" else None
-
-
-@lru_cache(maxsize=16384)
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = LEGAL_SUFFIXES.sub(" ", NON_WORD.sub(" ", text))
-    return SPACES.sub(" ", text).strip()
-
-
 def _email_domain(email: str | None) -> str | None:
     return email.rsplit("@", 1)[1] if email and "@" in email else None
 
@@ -172,12 +122,15 @@ def _existing_contacts(
 ) -> tuple[ContactSet, ContactSet]:
     """Which of these contacts the vendor (own) and other vendors (market) already list.
 
-    One indexed IN query per kind of key: an OR across the three columns makes SQLite scan the
-    whole table, which turns a large upload quadratic.
+    One indexed IN query per kind of key (an OR across the columns makes SQLite scan the whole
+    table, which turns a large upload quadratic); name + company reads every lead at these
+    companies, so that `ContactSet.hit` can compare the names.
     """
     own, market = ContactSet(), ContactSet()
+    companies = {company_of(identity) for identity in identities}
     columns = (Lead.email, Lead.phone, Lead.identity_key)
-    for column, values in zip(columns, (emails, phones, identities), strict=True):
+    lookups = ((Lead.email, emails), (Lead.phone, phones), (Lead.company_key, companies))
+    for column, values in lookups:
         if not values:
             continue
         query = select(*columns, Lead.vendor_id, Lead.upload_id, Lead.status, Lead.id).where(
@@ -436,6 +389,7 @@ def _lead_values(
         title=(fields.get("title") or "Lead")[:200],
         consent_date=date.fromisoformat(consent) if consent else None,
         identity_key=key,
+        company_key=company_of(key),
         email_verified=bool(fields.get("email")),  # invalid values were dropped in stage 2
         phone_verified=bool(fields.get("phone")),
         source_row=row_number,

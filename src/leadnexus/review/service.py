@@ -15,6 +15,7 @@ from leadnexus.audit import service as audit
 from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, NotFound, ValidationFailed
 from leadnexus.leads import lifecycle
+from leadnexus.leads.contacts import same_identity
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import notify
@@ -169,11 +170,11 @@ def users_by_id(session: Session, user_ids: set[int]) -> dict[int, User]:
 
 
 def duplicate_matches(session: Session, leads: list[Lead]) -> dict[int, list[DuplicateMatch]]:
-    """Other leads with the same email, phone or name + company: one query for the page."""
+    """Other leads with the same email, phone or (fuzzily) name + company: one query."""
     keys = {
         "email": {lead.email for lead in leads if lead.email},
         "phone": {lead.phone for lead in leads if lead.phone},
-        "name and company": {lead.identity_key for lead in leads if lead.identity_key},
+        "name and company": {lead.company_key for lead in leads if lead.company_key},
     }
     if not any(keys.values()):
         return {}
@@ -183,7 +184,7 @@ def duplicate_matches(session: Session, leads: list[Lead]) -> dict[int, list[Dup
             or_(
                 Lead.email.in_(keys["email"]),
                 Lead.phone.in_(keys["phone"]),
-                Lead.identity_key.in_(keys["name and company"]),
+                Lead.company_key.in_(keys["name and company"]),
             )
         )
         .limit(1000)
@@ -204,7 +205,7 @@ def _matched_on(lead: Lead, other: Any) -> str | None:
         return "email"
     if lead.phone and lead.phone == other.phone:
         return "phone"
-    if lead.identity_key and lead.identity_key == other.identity_key:
+    if same_identity(lead.identity_key, other.identity_key):
         return "name and company"
     return None
 

@@ -1,0 +1,102 @@
+"""Who a lead is, for duplicate detection: email, phone, and name at a company.
+
+Email and phone match exactly (both are normalised before they get here). Name + company is
+fuzzy: the company is a blocking key (case, accents, punctuation and legal suffixes folded away,
+so "ACME, Inc." and "Acme Inc" meet), and within one company the names are compared with
+rapidfuzz, so "Jon Smith" and "John Smith", or "Smith John", are the same person there while
+"Maria" and "Mario" are not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+LEGAL_SUFFIXES = re.compile(
+    r"\b(inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp|corporation|co|company|oy|ab)\b"
+)
+NON_WORD = re.compile(r"[^\w\s]")
+SPACES = re.compile(r"\s+")
+
+# Indel similarity, 0-100: one letter more or less scores 93-95 ("jon smith" / "john smith",
+# "ann lee" / "anne lee"), one changed letter ~92 in a long name ("jonathan" / "jonathon") but
+# less in a short one ("maria garcia" / "mario garcia" 91.7, which can be two people); a
+# different first name scores 80 or less.
+NAME_SIMILARITY = 92
+SEPARATOR = "|"  # never in a folded string: folding turns punctuation into spaces
+COMPANY_KEY_LENGTH = 200
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """Lower case ASCII words without punctuation or legal suffixes."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = LEGAL_SUFFIXES.sub(" ", NON_WORD.sub(" ", text))
+    return SPACES.sub(" ", text).strip()
+
+
+def identity_key(first: str | None, last: str | None, company: str | None) -> str | None:
+    """`name|company`, folded; None unless the lead has both a name and a company."""
+    name = fold(f"{first or ''} {last or ''}")
+    company_key = fold(company or "")[:COMPANY_KEY_LENGTH]
+    if not name or not company_key:
+        return None
+    return f"{name}{SEPARATOR}{company_key}"
+
+
+def company_of(identity: str | None) -> str | None:
+    return identity.split(SEPARATOR, 1)[1] if identity else None
+
+
+def same_person(name: str, names: list[str]) -> bool:
+    """Whether a folded name is one of these folded names, allowing small differences."""
+    if name in names:
+        return True
+    # As written, then with words sorted ("smith john"); sorting alone would put "catherine
+    # jones" and "katherine jones" far apart, as "catherine jones" and "jones katherine".
+    return any(
+        process.extractOne(name, names, scorer=scorer, score_cutoff=NAME_SIMILARITY)
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
+    )
+
+
+def same_identity(one: str | None, other: str | None) -> bool:
+    if not one or not other:
+        return False
+    name, company = one.split(SEPARATOR, 1)
+    other_name, other_company = other.split(SEPARATOR, 1)
+    return company == other_company and same_person(name, [other_name])
+
+
+@dataclass
+class ContactSet:
+    """Emails, phones and the people at each company; `hit` says which one a contact matches."""
+
+    emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    people: dict[str, list[str]] = field(default_factory=dict)  # company key -> names
+
+    def remember(self, email: str | None, phone: str | None, identity: str | None) -> None:
+        if email:
+            self.emails.add(email)
+        if phone:
+            self.phones.add(phone)
+        if identity:
+            name, company = identity.split(SEPARATOR, 1)
+            self.people.setdefault(company, []).append(name)
+
+    def hit(self, email: str | None, phone: str | None, identity: str | None) -> str | None:
+        if email and email in self.emails:
+            return "email"
+        if phone and phone in self.phones:
+            return "phone"
+        if identity:
+            name, company = identity.split(SEPARATOR, 1)
+            names = self.people.get(company)
+            if names and same_person(name, names):
+                return "name and company"
+        return None

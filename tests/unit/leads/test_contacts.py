@@ -1,0 +1,73 @@
+"""Who is the same contact: exact email and phone, fuzzy name within one company."""
+
+from __future__ import annotations
+
+import pytest
+
+from leadnexus.leads.contacts import ContactSet, identity_key, same_identity, same_person
+
+
+def test_identity_folds_case_accents_punctuation_and_legal_suffixes():
+    assert identity_key("José", "Núñez", "ACME, Inc.") == identity_key("jose", "nunez", "Acme")
+    assert identity_key("Ada", "Lovelace", "Analytical Engines Ltd") == (
+        "ada lovelace|analytical engines"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "company"),
+    [(None, None, "Acme"), ("Ada", "Lovelace", None), ("Ada", None, "Inc."), ("...", "", "Acme")],
+)
+def test_no_identity_without_both_a_name_and_a_company(first, last, company):
+    assert identity_key(first, last, company) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("john smith", "john smith"),
+        ("jon smith", "john smith"),  # a letter missing
+        ("ann lee", "anne lee"),
+        ("smith john", "john smith"),  # family name first
+        ("jonathan smith", "jonathon smith"),  # one changed letter in a long name
+        ("catherine jones", "katherine jones"),
+    ],
+)
+def test_small_differences_in_a_name_are_the_same_person(name, other):
+    assert same_person(name, [other])
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("maria garcia", "mario garcia"),  # a changed letter in a short name: maybe two people
+        ("john smith", "jane smith"),
+        ("john smith", "john smyth"),
+        ("li wei", "li wen"),
+    ],
+)
+def test_different_names_are_different_people(name, other):
+    assert not same_person(name, [other])
+
+
+def test_a_name_is_compared_only_with_people_at_the_same_company():
+    seen = ContactSet()
+    seen.remember(None, None, identity_key("John", "Smith", "Acme Inc"))
+    assert seen.hit(None, None, identity_key("Jon", "Smith", "ACME")) == "name and company"
+    assert seen.hit(None, None, identity_key("John", "Smith", "Globex")) is None
+    assert seen.hit(None, None, identity_key("Jane", "Smith", "Acme")) is None
+
+
+def test_email_and_phone_match_exactly_and_say_which_matched():
+    seen = ContactSet()
+    seen.remember("ada@analytical.io", "+442079460958", None)
+    assert seen.hit("ada@analytical.io", None, None) == "email"
+    assert seen.hit("other@analytical.io", "+442079460958", None) == "phone"
+    assert seen.hit("ada@analytical.com", "+442079460959", None) is None
+
+
+def test_same_identity_needs_the_same_company():
+    one = identity_key("Jon", "Smith", "Acme")
+    assert same_identity(one, identity_key("John", "Smith", "Acme Corp."))
+    assert not same_identity(one, identity_key("John", "Smith", "Acme Labs"))
+    assert not same_identity(one, None)
