@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select, update
 
 from leadnexus.app import create_app
-from leadnexus.auth.models import Role
-from leadnexus.leads import jobs
+from leadnexus.auth.models import Role, User
+from leadnexus.leads import jobs, uploads
 from leadnexus.leads import routes as lead_routes
 from leadnexus.leads.models import Lead, Suppression, Upload
 from leadnexus.notifications.models import Notification
@@ -306,3 +306,135 @@ def test_finished_upload_is_auto_reviewed_and_announced(client, vendor, as_user,
     assert note.type == "upload_finished" and note.link == f"/vendor/uploads/{upload_id}"
     assert note.title == f"leads.csv: {len(leads)} leads accepted, 3 rejected"
     assert note.data["auto_approved"] == auto and f"{auto} were approved automatically" in note.body
+
+
+def _stored_file(database, settings, upload_id):
+    with database.session() as s:
+        return settings.upload_dir / s.get(Upload, upload_id).stored_name
+
+
+def test_unconfirmed_upload_reopens_with_the_same_mapping_screen(client, vendor):
+    _user, headers = vendor
+    first = _upload(client, headers, _csv()).get_json()
+    _confirm(client, headers, first["upload"]["id"], {**_suggested(first), "Website": None})
+    created = _upload(client, headers, _csv()).get_json()
+    assert created["remembered_mapping"]  # so the comparison covers the remembered mapping too
+
+    response = client.get(f"/api/leads/uploads/{created['upload']['id']}/mapping", headers=headers)
+
+    assert response.status_code == 200, response.get_json()
+    reopened = response.get_json()
+    assert reopened == created
+    assert reopened["columns"][2] == "E-mail Address"
+    assert _suggested(reopened)["E-mail Address"] == "email"
+    assert len(reopened["sample_rows"]) == len(ROWS)
+    # Reopening changes nothing: the upload can still be confirmed as usual.
+    assert (
+        _confirm(client, headers, created["upload"]["id"], _suggested(reopened)).status_code == 202
+    )
+
+
+def test_reopen_and_discard_are_for_the_owning_vendor_only(client, vendor, as_user):
+    _user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    mapping_url, upload_url = (
+        f"/api/leads/uploads/{upload_id}/mapping",
+        f"/api/leads/uploads/{upload_id}",
+    )
+    _other, other_headers = as_user(Role.VENDOR)
+    assert_problem(client.get(mapping_url, headers=other_headers), 404, "upload_not_found")
+    assert_problem(client.delete(upload_url, headers=other_headers), 404, "upload_not_found")
+    for role in (Role.CLIENT, Role.ADMIN):
+        _someone, role_headers = as_user(role)
+        assert_problem(client.get(mapping_url, headers=role_headers), 403, "role_forbidden")
+        assert_problem(client.delete(upload_url, headers=role_headers), 403, "role_forbidden")
+    assert_problem(client.get(mapping_url), 401, "missing_token")
+    # None of that touched the upload.
+    assert client.get(upload_url, headers=headers).get_json()["status"] == "uploaded"
+    assert client.get(mapping_url, headers=headers).status_code == 200
+
+
+def test_confirmed_upload_cannot_be_reopened_or_discarded(client, vendor, database, settings):
+    _user, headers = vendor
+    created = _upload(client, headers, _csv()).get_json()
+    upload_id = created["upload"]["id"]
+    assert _confirm(client, headers, upload_id, _suggested(created)).status_code == 202
+
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}/mapping", headers=headers),
+        409,
+        "upload_already_confirmed",
+    )
+    assert_problem(
+        client.delete(f"/api/leads/uploads/{upload_id}", headers=headers),
+        409,
+        "upload_already_confirmed",
+    )
+    assert client.get(f"/api/leads/uploads/{upload_id}", headers=headers).get_json()["status"] == (
+        "completed"
+    )
+    assert _stored_file(database, settings, upload_id).exists()
+
+
+def test_discard_deletes_the_upload_and_its_file(client, vendor, database, settings):
+    _user, headers = vendor
+    kept = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    stored = _stored_file(database, settings, upload_id)
+    assert stored.exists()
+
+    response = client.delete(f"/api/leads/uploads/{upload_id}", headers=headers)
+
+    assert response.status_code == 204 and response.get_data() == b""
+    assert not stored.exists()
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}", headers=headers), 404, "upload_not_found"
+    )
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}/mapping", headers=headers),
+        404,
+        "upload_not_found",
+    )
+    listed = client.get("/api/leads/uploads", headers=headers).get_json()["data"]
+    assert [u["id"] for u in listed] == [kept]
+    assert _stored_file(database, settings, kept).exists()
+    assert_problem(
+        client.delete(f"/api/leads/uploads/{upload_id}", headers=headers), 404, "upload_not_found"
+    )
+    assert_problem(
+        _confirm(client, headers, upload_id, {"E-mail Address": "email"}), 404, ("upload_not_found")
+    )
+
+
+def test_a_rolled_back_discard_keeps_the_file(client, vendor, database, settings):
+    vendor_user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    stored = _stored_file(database, settings, upload_id)
+
+    with database.session_factory() as s:
+        uploads.discard_upload(
+            session=s,
+            vendor=s.get(User, vendor_user.id),
+            upload_id=upload_id,
+            upload_dir=settings.upload_dir,
+        )
+        s.rollback()  # the request failed after the service ran
+
+    assert stored.exists()
+    assert client.get(f"/api/leads/uploads/{upload_id}", headers=headers).status_code == 200
+
+
+def test_reopening_an_upload_whose_file_is_gone_is_410_and_it_can_be_discarded(
+    client, vendor, database, settings
+):
+    _user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    _stored_file(database, settings, upload_id).unlink()
+
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}/mapping", headers=headers),
+        410,
+        "upload_file_missing",
+    )
+    assert client.delete(f"/api/leads/uploads/{upload_id}", headers=headers).status_code == 204
+    assert client.get("/api/leads/uploads", headers=headers).get_json()["data"] == []

@@ -66,6 +66,53 @@ def upload_file() -> UploadCreated:
         max_bytes=settings().max_upload_bytes,
     )
     session.commit()
+    return _upload_created(stored)
+
+
+@bp.get("/uploads/<int:upload_id>/mapping")
+@auth_required(Role.VENDOR)
+@bp.output(UploadCreated)
+@bp.doc(
+    responses={
+        404: "No upload of yours with this id",
+        409: "The upload was already confirmed (upload_already_confirmed)",
+        410: "The stored file is gone (upload_file_missing)",
+    }
+)
+def reopen_upload(upload_id: int) -> UploadCreated:
+    """Reopen an upload not confirmed yet: the same columns, samples and suggestions again"""
+    stored = uploads.reopen_upload(
+        session=db_session(),
+        vendor=current_user(),
+        upload_id=upload_id,
+        upload_dir=settings().upload_dir,
+    )
+    return _upload_created(stored)
+
+
+@bp.delete("/uploads/<int:upload_id>")
+@auth_required(Role.VENDOR)
+@bp.doc(
+    responses={
+        204: "Discarded",
+        404: "No upload of yours with this id",
+        409: "The upload was already confirmed (upload_already_confirmed)",
+    }
+)
+def discard_upload(upload_id: int) -> Response:
+    """Discard an upload not confirmed yet, with its stored file"""
+    session = db_session()
+    uploads.discard_upload(
+        session=session,
+        vendor=current_user(),
+        upload_id=upload_id,
+        upload_dir=settings().upload_dir,
+    )
+    session.commit()
+    return Response(status=204)
+
+
+def _upload_created(stored: uploads.StoredUpload) -> UploadCreated:
     remembered = stored.remembered
     return UploadCreated(
         upload=_upload_read(stored.upload),

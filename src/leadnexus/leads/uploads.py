@@ -8,6 +8,7 @@ import io
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leadnexus.auth.models import User
+from leadnexus.db import run_after_commit
 from leadnexus.errors import AppError, Conflict, FieldError, NotFound, ValidationFailed
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS, ColumnSuggestion, suggest_mapping
 from leadnexus.leads.ingest.reader import CsvFormatError, CsvLayout, read_sample, sniff
@@ -41,6 +43,12 @@ def _megabytes(size: int) -> str:
 class UnreadableFile(AppError):
     status = 422
     title = "Unreadable file"
+
+
+class UploadFileMissing(AppError):
+    status = 410
+    code = "upload_file_missing"
+    title = "Upload file missing"
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,6 @@ def store_upload(
     size = _save_stream(stream, target, max_bytes)
     try:
         layout = sniff(target)
-        sample = read_sample(target, layout, SAMPLE_ROWS)
     except CsvFormatError as exc:
         target.unlink(missing_ok=True)
         raise UnreadableFile(exc.message, code=exc.code) from exc
@@ -111,20 +118,76 @@ def store_upload(
     )
     session.add(upload)
     session.flush()
-    remembered = session.scalar(
+    return _mapping_proposal(session=session, upload=upload, path=target)
+
+
+def _remembered_mapping(session: Session, upload: Upload) -> VendorMapping | None:
+    return session.scalar(
         select(VendorMapping).where(
-            VendorMapping.vendor_id == vendor.id, VendorMapping.header_signature == signature
+            VendorMapping.vendor_id == upload.vendor_id,
+            VendorMapping.header_signature == upload.header_signature,
         )
     )
-    return StoredUpload(upload, sample, suggest_mapping(layout.headers, sample), remembered)
+
+
+def _mapping_proposal(*, session: Session, upload: Upload, path: Path) -> StoredUpload:
+    """What the mapping screen shows, read from the stored file: samples, suggestions, memory."""
+    sample = read_sample(path, layout_of(upload), SAMPLE_ROWS)
+    suggestions = suggest_mapping(upload.headers, sample)
+    return StoredUpload(upload, sample, suggestions, _remembered_mapping(session, upload))
+
+
+def _upload_not_found() -> NotFound:
+    return NotFound("No upload with this id.", code="upload_not_found")
 
 
 def get_upload(*, session: Session, vendor: User, upload_id: int) -> Upload:
     """Another vendor's upload is 'not found', so ids reveal nothing."""
     upload = session.get(Upload, upload_id)
     if upload is None or (upload.vendor_id != vendor.id and vendor.role != "admin"):
-        raise NotFound("No upload with this id.", code="upload_not_found")
+        raise _upload_not_found()
     return upload
+
+
+def _own_unconfirmed_upload(
+    *, session: Session, vendor: User, upload_id: int, lock: bool
+) -> Upload:
+    """The vendor's own upload while its mapping is still open (not confirmed yet)."""
+    # The row lock orders confirm and discard of the same upload: the second sees the first's
+    # outcome (a status other than 'uploaded', or no row at all) instead of overwriting it.
+    upload = session.get(Upload, upload_id, with_for_update=True if lock else None)
+    if upload is None or upload.vendor_id != vendor.id:
+        raise _upload_not_found()
+    if upload.status != UploadStatus.UPLOADED.value:
+        raise Conflict("This upload was already confirmed.", code="upload_already_confirmed")
+    return upload
+
+
+def reopen_upload(
+    *, session: Session, vendor: User, upload_id: int, upload_dir: Path
+) -> StoredUpload:
+    """The mapping screen of an upload not confirmed yet, as the upload answered it."""
+    upload = _own_unconfirmed_upload(
+        session=session, vendor=vendor, upload_id=upload_id, lock=False
+    )
+    try:
+        return _mapping_proposal(
+            session=session, upload=upload, path=upload_path(upload_dir, upload)
+        )
+    except FileNotFoundError as exc:
+        raise UploadFileMissing(
+            "The stored file of this upload is gone; discard it and upload the file again."
+        ) from exc
+
+
+def discard_upload(*, session: Session, vendor: User, upload_id: int, upload_dir: Path) -> None:
+    """Delete an upload not confirmed yet; its stored file goes once the deletion commits."""
+    upload = _own_unconfirmed_upload(session=session, vendor=vendor, upload_id=upload_id, lock=True)
+    path = upload_path(upload_dir, upload)
+    session.delete(upload)
+    session.flush()
+    # After the commit: a rolled-back deletion must still find its file.
+    run_after_commit(session, partial(path.unlink, missing_ok=True))
 
 
 def list_uploads(*, session: Session, vendor: User, limit: int, cursor: str | None) -> Page[Upload]:
@@ -174,18 +237,11 @@ def confirm_upload(
     defaults: dict[str, Any],
 ) -> Upload:
     """Fix the mapping and defaults, remember them for this header layout, and queue the job."""
-    upload = get_upload(session=session, vendor=vendor, upload_id=upload_id)
-    if upload.status != UploadStatus.UPLOADED.value:
-        raise Conflict("This upload was already confirmed.", code="upload_already_confirmed")
+    upload = _own_unconfirmed_upload(session=session, vendor=vendor, upload_id=upload_id, lock=True)
     upload.mapping = _validate_mapping(upload, mapping)
     upload.defaults = defaults
     upload.status = UploadStatus.QUEUED.value
-    remembered = session.scalar(
-        select(VendorMapping).where(
-            VendorMapping.vendor_id == vendor.id,
-            VendorMapping.header_signature == upload.header_signature,
-        )
-    )
+    remembered = _remembered_mapping(session, upload)
     if remembered is None:
         session.add(
             VendorMapping(

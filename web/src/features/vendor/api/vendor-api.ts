@@ -71,6 +71,19 @@ export const vendorApi = vendorApiWithTags.injectEndpoints({
       invalidatesTags: (_result, error, { id }) =>
         error ? [] : [{ type: 'Upload', id }, { type: 'Upload', id: 'LIST' }],
     }),
+    /** The mapping screen of an upload not confirmed yet, recomputed from its stored file (as the upload answered). */
+    reopenUpload: build.query<UploadCreated, number>({
+      query: (id) => `/leads/uploads/${id}/mapping`,
+      // No tags: confirming the upload must not refetch this (it would answer 409), and a
+      // later visit must not start the wizard from a stale copy.
+      keepUnusedDataFor: 0,
+    }),
+    /** Delete an upload whose mapping was never confirmed, with its stored file. */
+    discardUpload: build.mutation<void, number>({
+      query: (id) => ({ url: `/leads/uploads/${id}`, method: 'DELETE' }),
+      // Refused too (409: confirmed meanwhile; 404: already gone): the list is stale either way.
+      invalidatesTags: (_result, _error, id) => [{ type: 'Upload', id }, { type: 'Upload', id: 'LIST' }],
+    }),
     getUpload: build.query<Upload, number>({
       query: (id) => `/leads/uploads/${id}`,
       providesTags: (_result, _error, id) => [{ type: 'Upload', id }],
@@ -140,6 +153,8 @@ export const vendorApi = vendorApiWithTags.injectEndpoints({
 export const {
   useCreateUploadMutation,
   useConfirmUploadMutation,
+  useReopenUploadQuery,
+  useDiscardUploadMutation,
   useGetUploadQuery,
   useListUploadsInfiniteQuery,
   useDownloadErrorReportMutation,

@@ -18,6 +18,7 @@ import { useAppDispatch } from '@/app/hooks';
 import { describeError } from '@/lib/problem';
 import { isUploadActive, useGetUploadQuery, vendorApi } from '@/features/vendor/api/vendor-api';
 import { DownloadReportButton } from '@/features/vendor/components/download-report-button';
+import { UnconfirmedUpload } from '@/features/vendor/components/unconfirmed-upload';
 import { UploadStatusChip } from '@/features/vendor/components/upload-status-chip';
 import { labelOf } from '@/lib/lead-labels';
 import { REASON_LABEL } from '@/features/vendor/utils/labels';
@@ -180,11 +181,7 @@ export function UploadProgress({ uploadId, actions }: UploadProgressProps) {
         </Typography>
       </Box>
 
-      {upload.status === 'uploaded' ? (
-        <Alert severity="info" role="status">
-          The column mapping for this file was never confirmed, so nothing was imported. Upload the file again to map its columns.
-        </Alert>
-      ) : null}
+      {upload.status === 'uploaded' ? <UnconfirmedUpload upload={upload} /> : null}
 
       {active && upload.status !== 'uploaded' ? (
         <Box>

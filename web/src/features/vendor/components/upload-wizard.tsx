@@ -17,9 +17,9 @@ import { UploadProgress } from '@/features/vendor/components/upload-progress';
 import {
   defaultsFromRemembered,
   defaultsPayload,
-  EMPTY_DEFAULTS,
   hasContactColumn,
   initialMapping,
+  initialSource,
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_MB,
   splitConfirmErrors,
@@ -37,18 +37,20 @@ const NO_CONTACT = 'Map at least an email or a phone column.';
 
 interface UploadWizardProps {
   onStartOver?: () => void;
+  /** An upload whose mapping was never confirmed (GET …/mapping): the wizard starts at its mapping step. */
+  resume?: UploadCreated;
 }
 
-export function UploadWizard({ onStartOver }: UploadWizardProps) {
-  const [step, setStep] = useState<number>(FILE);
+export function UploadWizard({ onStartOver, resume }: UploadWizardProps) {
+  const [step, setStep] = useState<number>(resume ? MAPPING : FILE);
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<{ title: string; detail: string } | null>(null);
-  const [created, setCreated] = useState<UploadCreated | null>(null);
-  const [source, setSource] = useState<MappingSource>('suggested');
-  const [mapping, setMapping] = useState<Mapping>({});
+  const [created, setCreated] = useState<UploadCreated | null>(resume ?? null);
+  const [source, setSource] = useState<MappingSource>(() => (resume ? initialSource(resume) : 'suggested'));
+  const [mapping, setMapping] = useState<Mapping>(() => (resume ? initialMapping(resume, initialSource(resume)) : {}));
   const [columnErrors, setColumnErrors] = useState<Record<string, string>>({});
   const [mappingError, setMappingError] = useState<string | null>(null);
-  const [defaults, setDefaults] = useState<DefaultsForm>(EMPTY_DEFAULTS);
+  const [defaults, setDefaults] = useState<DefaultsForm>(() => defaultsFromRemembered(resume?.remembered_defaults));
   const [defaultsErrors, setDefaultsErrors] = useState<Partial<Record<DefaultsField, string>>>({});
   const [reviewError, setReviewError] = useState<string | null>(null);
   const [uploadId, setUploadId] = useState<number | null>(null);
@@ -65,10 +67,10 @@ export function UploadWizard({ onStartOver }: UploadWizardProps) {
     }
     try {
       const result = await createUpload(file).unwrap();
-      const initialSource: MappingSource = result.remembered_mapping ? 'remembered' : 'suggested';
+      const firstSource = initialSource(result);
       setCreated(result);
-      setSource(initialSource);
-      setMapping(initialMapping(result, initialSource));
+      setSource(firstSource);
+      setMapping(initialMapping(result, firstSource));
       setDefaults(defaultsFromRemembered(result.remembered_defaults));
       setColumnErrors({});
       setMappingError(null);

@@ -28,8 +28,13 @@ function Count({ value, color, label }: { value: number; color: string; label: s
   );
 }
 
+interface UploadRowProps {
+  listed: Upload;
+  onDiscard: (upload: Upload) => void;
+}
+
 /** One row; while its job runs it polls the upload itself so the list shows live progress. */
-function UploadRow({ listed }: { listed: Upload }) {
+function UploadRow({ listed, onDiscard }: UploadRowProps) {
   const active = isUploadActive(listed);
   const { data: live } = useGetUploadQuery(listed.id, {
     skip: !active,
@@ -87,7 +92,16 @@ function UploadRow({ listed }: { listed: Upload }) {
         </TableCell>
       ))}
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        {upload.error_report_url ? (
+        {upload.status === 'uploaded' ? (
+          <>
+            <Button component={RouterLink} to={`/vendor/uploads/${upload.id}/continue`} size="small">
+              Continue
+            </Button>
+            <Button size="small" color="error" onClick={() => onDiscard(upload)}>
+              Discard
+            </Button>
+          </>
+        ) : upload.error_report_url ? (
           <DownloadReportButton uploadId={upload.id} url={upload.error_report_url} size="small" variant="text" />
         ) : upload.status === 'completed' && upload.accepted + upload.accepted_with_warnings > 0 ? (
           <Button component={RouterLink} to={`/vendor/leads?upload_id=${upload.id}`} size="small">
@@ -99,7 +113,13 @@ function UploadRow({ listed }: { listed: Upload }) {
   );
 }
 
-export function UploadsTable({ uploads }: { uploads: Upload[] }) {
+interface UploadsTableProps {
+  uploads: Upload[];
+  /** Asks to discard an upload whose mapping was never confirmed. */
+  onDiscard: (upload: Upload) => void;
+}
+
+export function UploadsTable({ uploads, onDiscard }: UploadsTableProps) {
   return (
     <TableContainer>
       <Table aria-label="Uploads">
@@ -120,7 +140,7 @@ export function UploadsTable({ uploads }: { uploads: Upload[] }) {
         </TableHead>
         <TableBody>
           {uploads.map((upload) => (
-            <UploadRow key={upload.id} listed={upload} />
+            <UploadRow key={upload.id} listed={upload} onDiscard={onDiscard} />
           ))}
         </TableBody>
       </Table>

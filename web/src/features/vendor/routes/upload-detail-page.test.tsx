@@ -71,3 +71,36 @@ describe('Upload progress', () => {
     expect(request?.headers.get('Authorization')).toBe('Bearer access-token-1');
   });
 });
+
+describe('An upload that was never confirmed', () => {
+  it('offers to continue the mapping instead of a progress bar', async () => {
+    mockApi({ 'GET /api/leads/uploads/9': () => json(200, makeUpload({ status: 'uploaded' })) });
+    renderApp('/vendor/uploads/9', { preloadedState: signedInAs('vendor') });
+
+    expect(await screen.findByRole('link', { name: 'Continue mapping' })).toHaveAttribute(
+      'href',
+      '/vendor/uploads/9/continue',
+    );
+    expect(screen.getByText(/nothing was imported yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('can be discarded, after a confirmation, and then the uploads list opens', async () => {
+    const mock = mockApi({
+      'GET /api/leads/uploads/9': () => json(200, makeUpload({ status: 'uploaded' })),
+      'DELETE /api/leads/uploads/9': () => json(204, null),
+      'GET /api/leads/uploads': () => json(200, { data: [], next_cursor: null, has_more: false }),
+    });
+    const { user, router } = renderApp('/vendor/uploads/9', { preloadedState: signedInAs('vendor') });
+
+    await user.click(await screen.findByRole('button', { name: 'Discard' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Discard this upload?' });
+    expect(dialog).toHaveTextContent('crm-export.csv');
+    expect(mock.callsTo('DELETE', '/api/leads/uploads/9')).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Discard' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/vendor/uploads'));
+    expect(mock.callsTo('DELETE', '/api/leads/uploads/9')).toHaveLength(1);
+    expect(await screen.findByText('No uploads yet')).toBeInTheDocument();
+  });
+});

@@ -185,3 +185,66 @@ describe('Upload wizard', () => {
     expect(polls).toBeGreaterThan(0);
   });
 });
+
+describe('Continuing an upload that was never confirmed', () => {
+  const reopened = makeUploadCreated({
+    remembered_mapping: { Name: 'full_name', 'Work Email': 'email', Col5: 'job_title' },
+    remembered_defaults: { price: { mode: 'fixed', amount: '40.00' }, currency: 'EUR', max_sales: 1 },
+  });
+
+  it('opens the wizard at the mapping step with the reopened upload, and confirms that upload', async () => {
+    const mock = mockApi({
+      'GET /api/leads/uploads/9/mapping': () => json(200, reopened),
+      'POST /api/leads/uploads/9/confirm': () => json(202, makeUpload({ status: 'queued' })),
+      'GET /api/leads/uploads/9': () => json(200, makeUpload({ status: 'processing', rows_total: 200, rows_done: 50 })),
+    });
+    const { user } = renderApp('/vendor/uploads/9/continue', { preloadedState: signedInAs('vendor') });
+
+    await screen.findByRole('table', { name: 'Column mapping' });
+    expect(screen.queryByLabelText('Lead file')).not.toBeInTheDocument();
+    expect(screen.getByText(/We applied the mapping you confirmed last time/)).toBeInTheDocument();
+    expect(fieldSelect('Col5')).toHaveTextContent('Job title');
+    expect(fieldSelect('Mobile')).toHaveTextContent('— ignore —');
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByLabelText('Price per lead')).toHaveValue('40.00');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Start import' }));
+
+    expect(await screen.findByText('50 of 200 rows')).toBeInTheDocument();
+    expect(mock.callsTo('POST', '/api/leads/uploads/9/confirm')[0]?.body).toMatchObject({
+      mapping: { Name: 'full_name', 'Work Email': 'email', Mobile: null, Col5: 'job_title' },
+      defaults: { price: { mode: 'fixed', amount: '40.00' }, currency: 'EUR', max_sales: 1 },
+    });
+    expect(mock.callsTo('POST', '/api/leads/upload')).toHaveLength(0);
+  });
+
+  it('shows the progress instead when the upload was confirmed meanwhile', async () => {
+    mockApi({
+      'GET /api/leads/uploads/9/mapping': () =>
+        problem(409, { code: 'upload_already_confirmed', detail: 'This upload was already confirmed.' }),
+      'GET /api/leads/uploads/9': () => json(200, makeUpload({ status: 'processing', rows_total: 200, rows_done: 50 })),
+    });
+    const { router } = renderApp('/vendor/uploads/9/continue', { preloadedState: signedInAs('vendor') });
+
+    expect(await screen.findByText('50 of 200 rows')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/vendor/uploads/9');
+    expect(screen.queryByRole('table', { name: 'Column mapping' })).not.toBeInTheDocument();
+  });
+
+  it("says why when the upload's file is gone", async () => {
+    mockApi({
+      'GET /api/leads/uploads/9/mapping': () =>
+        problem(410, {
+          code: 'upload_file_missing',
+          detail: 'The stored file of this upload is gone; discard it and upload the file again.',
+        }),
+    });
+    renderApp('/vendor/uploads/9/continue', { preloadedState: signedInAs('vendor') });
+
+    expect(await screen.findByText(/The stored file of this upload is gone/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Upload a file' })).toHaveAttribute('href', '/vendor/uploads/new');
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Column mapping' })).not.toBeInTheDocument();
+  });
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -7,11 +7,14 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
+import type { Upload } from '@/api/types';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NoticeSnackbar, type Notice } from '@/components/ui/notice-snackbar';
 import { PageHeader } from '@/components/ui/page-header';
 import { describeError } from '@/lib/problem';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useListUploadsInfiniteQuery } from '@/features/vendor/api/vendor-api';
+import { DiscardUploadDialog } from '@/features/vendor/components/discard-upload-dialog';
 import { UploadsTable } from '@/features/vendor/components/uploads-table';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 
@@ -29,6 +32,8 @@ export function UploadsPage() {
     useListUploadsInfiniteQuery();
   const uploads = useMemo(() => data?.pages.flatMap((page) => page.data) ?? [], [data]);
   const loadError = error ? describeError(error).message : null;
+  const [discarding, setDiscarding] = useState<Upload | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   return (
     <Box>
@@ -57,7 +62,7 @@ export function UploadsPage() {
               ))}
             </Box>
           ) : null}
-          {uploads.length > 0 ? <UploadsTable uploads={uploads} /> : null}
+          {uploads.length > 0 ? <UploadsTable uploads={uploads} onDiscard={setDiscarding} /> : null}
           <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', p: 2.5 }}>
             <Typography variant="body2" color="text.secondary">
               {uploads.length > 0 ? `Showing ${uploads.length} upload${uploads.length === 1 ? '' : 's'}` : ''}
@@ -70,6 +75,8 @@ export function UploadsPage() {
           </Box>
         </Card>
       )}
+      <DiscardUploadDialog upload={discarding} onClose={() => setDiscarding(null)} onDone={(done) => setNotice(done)} />
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }

@@ -9,6 +9,11 @@ export const MAX_UPLOAD_MB = 50;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt'];
 
+/** The remembered mapping is offered first when there is one. */
+export function initialSource(created: UploadCreated): MappingSource {
+  return created.remembered_mapping ? 'remembered' : 'suggested';
+}
+
 /** A remembered mapping only lists mapped columns: every other column is ignored. */
 export function initialMapping(created: UploadCreated, source: MappingSource): Mapping {
   const mapping: Mapping = {};
