@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from leadnexus.auth.models import Role
+from leadnexus.leads import jobs
 from leadnexus.leads.models import Lead
 from tests.api.test_review import lead_body
 from tests.api.test_uploads import _confirm, _suggested, _upload
@@ -83,3 +84,20 @@ def test_fuzzy_duplicates_within_one_file(client, vendor, session):
     assert status["rejected_by_reason"] == {"duplicate_in_file": 1}
     stored = session.scalars(select(Lead.email).order_by(Lead.source_row)).all()
     assert stored == ["js@one.example", "mg@one.example", "mario@two.example"]
+
+
+def test_a_company_read_in_an_earlier_batch_still_catches_a_later_row(client, vendor, monkeypatch):
+    _user, headers = vendor
+    first = client.post("/api/leads", json=_person("John", "Smith", "Acme Inc", 1), headers=headers)
+    assert first.status_code == 201, first.get_json()
+    monkeypatch.setattr(jobs, "BATCH_SIZE", 1)  # each row its own batch
+    header = "First Name,Last Name,Email,Company\n"
+    rows = ["Jane,Doe,jd@acme.example,Acme", "Max,Roe,mr@globex.example,Globex"]
+    rows.append("Jon,Smith,jon@acme.example,ACME")  # the vendor's John Smith at Acme
+    created = _upload(client, headers, (header + "\n".join(rows) + "\n").encode()).get_json()
+    assert (
+        _confirm(client, headers, created["upload"]["id"], _suggested(created)).status_code == 202
+    )
+    status = client.get(f"/api/leads/uploads/{created['upload']['id']}", headers=headers).get_json()
+    assert status["rejected_by_reason"] == {"duplicate_of_own_lead": 1}
+    assert status["accepted"] + status["accepted_with_warnings"] == 2

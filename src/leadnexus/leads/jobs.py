@@ -29,15 +29,8 @@ from leadnexus.db import Database, bulk_insert, utcnow
 from leadnexus.leads.contacts import ContactSet
 from leadnexus.leads.ingest.reader import RawRow, count_rows, iter_rows
 from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
-from leadnexus.leads.processing import (
-    Evaluated,
-    Prepared,
-    PricePolicy,
-    RowInput,
-    count_reasons,
-    finish_rows,
-    prepare_rows,
-)
+from leadnexus.leads.preparation import Prepared, PricePolicy, helper_init, prepare_batch
+from leadnexus.leads.processing import Evaluated, KnownContacts, count_reasons, finish_rows
 from leadnexus.leads.uploads import layout_of, upload_path
 from leadnexus.leads.validation.pipeline import FileDefaults
 
@@ -101,21 +94,6 @@ def price_policy(defaults: dict[str, Any]) -> PricePolicy:
     )
 
 
-def _row_input(row: RawRow, width: int, columns: dict[int, str]) -> RowInput:
-    problem = row.problem
-    if problem == "ragged_row" and not any(cell.strip() for cell in row.cells[width:]):
-        problem = None  # short rows and empty trailing cells are common and harmless
-    raw = {field: row.cells[i] for i, field in columns.items() if i < len(row.cells)}
-    return RowInput(row.number, raw, problem)
-
-
-def _prepare_batch(
-    batch: list[RawRow], *, width: int, columns: dict[int, str], **options: Any
-) -> list[Prepared]:
-    """Runs in a helper process: cells to mapped fields, then stages 1-5 and the score."""
-    return prepare_rows([_row_input(row, width, columns) for row in batch], **options)
-
-
 def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
     while batch := list(islice(rows, size)):
         yield batch
@@ -137,12 +115,10 @@ def _prepared(
         for batch in batches:
             yield batch, prepare(batch)
         return
-    # spawn, not fork: this process may be a threaded Huey consumer. The helpers run niced so
-    # the writer, which every row must pass through, keeps its core.
+    # spawn, not fork: this process may be a threaded Huey consumer. A spawned helper imports
+    # only `preparation` (no SQLAlchemy, no Flask), which keeps each one ~40 MB smaller.
     context = get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=os.nice, initargs=(10,)
-    ) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=helper_init) as pool:
         ahead: deque[tuple[list[RawRow], Future[list[Prepared]]]] = deque()
         for batch in batches:
             ahead.append((batch, pool.submit(prepare, batch)))
@@ -215,12 +191,6 @@ def _bulk_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _worker_init() -> None:
-    os.nice(10)  # the writer, which every row must pass through, keeps its core
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 1000)
-
-
 def _run(database: Database, upload_id: int, upload_dir: Path) -> None:
     with _bulk_gc():
         _run_job(database, upload_id, upload_dir)
@@ -242,7 +212,7 @@ def _run_job(database: Database, upload_id: int, upload_dir: Path) -> None:
     columns = {headers.index(column): field for column, field in mapping.items()}
     price = price_policy(defaults)
     prepare = partial(
-        _prepare_batch,
+        prepare_batch,
         width=len(headers),
         columns=columns,
         defaults=file_defaults(defaults),
@@ -254,6 +224,7 @@ def _run_job(database: Database, upload_id: int, upload_dir: Path) -> None:
         "vendor_id": vendor_id,
         "price": price,
         "seen": _seen_in_upload(database, upload_id),
+        "known": KnownContacts(),
         "exclude_upload_id": upload_id,
     }
     batches = _batches(islice(iter_rows(path, layout), done, None), BATCH_SIZE)

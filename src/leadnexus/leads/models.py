@@ -27,29 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from leadnexus.db import Base, BigIntPK, UTCDateTime, utcnow
-
-
-class LeadStatus(StrEnum):
-    PROCESSING = "processing"
-    PENDING_REVIEW = "pending_review"
-    AVAILABLE = "available"
-    SOLD = "sold"
-    WITHDRAWN = "withdrawn"
-    EXPIRED = "expired"
-    REJECTED = "rejected"
-
-
-class ValidationStatus(StrEnum):
-    PENDING = "pending"
-    PASSED = "passed"
-    WARNING = "warning"
-    FAILED = "failed"
-
-
-class ApprovalStatus(StrEnum):
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
+from leadnexus.leads.states import ApprovalStatus, LeadStatus, ValidationStatus
 
 
 def _in(column: str, values: type[StrEnum]) -> str:

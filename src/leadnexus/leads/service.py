@@ -12,13 +12,8 @@ from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
 from leadnexus.leads import lifecycle
 from leadnexus.leads.models import Lead, LeadStatus
-from leadnexus.leads.processing import (
-    FIELD_COLUMNS,
-    Evaluated,
-    PricePolicy,
-    RowInput,
-    evaluate_rows,
-)
+from leadnexus.leads.preparation import FIELD_COLUMNS, PricePolicy, RowInput
+from leadnexus.leads.processing import Evaluated, evaluate_rows
 from leadnexus.leads.validation.pipeline import FileDefaults
 from leadnexus.pagination import Page, keyset_page
 from leadnexus.review.rules import apply_rules

@@ -1,0 +1,43 @@
+"""The pure half of the pipeline, which big uploads run in helper processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from leadnexus.leads.ingest.reader import RawRow
+from leadnexus.leads.preparation import PricePolicy, prepare_batch
+from leadnexus.leads.validation.pipeline import FileDefaults
+
+
+def test_helpers_import_no_database_or_web_code():
+    # Each helper process imports this module alone; SQLAlchemy and Flask would add ~40 MB each.
+    code = (
+        "import sys, leadnexus.leads.preparation\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'flask'}))"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, our own code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_batch_maps_cells_to_fields_and_reads_short_rows():
+    batch = [
+        RawRow(2, ["Ada", "ada@analytical.io", "Analytical Engines Ltd"], None),
+        RawRow(3, ["Alan", "not an email"], "ragged_row"),  # short: harmless
+        RawRow(4, ["Grace", "grace@navy.mil", "US Navy", "extra"], "ragged_row"),
+    ]
+    prepared = prepare_batch(
+        batch,
+        width=3,
+        columns={0: "first_name", 1: "email", 2: "company_name"},
+        defaults=FileDefaults(),
+        price=PricePolicy(),
+        max_sales=1,
+    )
+    assert [p.row_number for p in prepared] == [2, 3, 4]
+    assert prepared[0].values["company_key"] == "analytical engines"
+    assert not prepared[0].rejected
+    assert prepared[1].rejected and prepared[1].reasons[0].code != "ragged_row"
+    assert prepared[2].rejected and [r.code for r in prepared[2].reasons] == ["ragged_row"]
