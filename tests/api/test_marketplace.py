@@ -186,7 +186,9 @@ def test_counts_and_facets_are_capped(client, market, monkeypatch):
     body = client.get("/api/leads").get_json()
     assert body["total"] == {"value": 4, "exact": False}
     assert all(not facet["exact"] for facet in body["facets"])
-    assert sum(v["count"] for v in body["facets"][0]["values"]) == 3
+    # The sample is the first matches by id, not whatever order an index keeps (by industry).
+    industries = {v["value"]: v["count"] for v in body["facets"][0]["values"]}
+    assert industries == {"Software": 2, "Banking": 1}
 
 
 def _contact_values(database: Database) -> list[str]:

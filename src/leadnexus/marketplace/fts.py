@@ -81,10 +81,21 @@ def install_postgresql(op: Any) -> None:
         f"ALTER TABLE leads ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector GENERATED ALWAYS AS"
         f" (CASE WHEN status = 'available' THEN {PG_DOCUMENT} END) STORED"
     )
-    op.execute(
-        f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON leads USING gin ({PG_COLUMN})"
-        " WHERE status = 'available'"
-    )
+    index_postgresql(op, filters=())
+
+
+def index_postgresql(op: Any, *, filters: tuple[str, ...]) -> None:
+    """(Re)create the text index, with these filter columns in it (they need btree_gin).
+
+    With the facet filters inside (migration 0007), a common word AND a country is one bitmap
+    of the leads matching both. With the word alone, "supply chain" in France read every lead
+    saying it (a sixth of a million) to keep the French ones: 430 ms instead of 14.
+    """
+    if filters:
+        op.execute("CREATE EXTENSION IF NOT EXISTS btree_gin")
+    op.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+    columns = ", ".join((PG_COLUMN, *filters))
+    op.execute(f"CREATE INDEX {PG_INDEX} ON leads USING gin ({columns}) WHERE status = 'available'")
 
 
 def uninstall_postgresql(op: Any) -> None:
