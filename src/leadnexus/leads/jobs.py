@@ -253,11 +253,17 @@ def _store_batch(
     accepted = [e for e in evaluated if not e.rejected]
     rejected = [(row, e) for row, e in zip(batch, evaluated, strict=True) if e.rejected]
     if accepted:
-        bulk_insert(
-            session,
-            Lead.__table__,
-            [{**e.values, "vendor_id": vendor_id, "upload_id": upload_id} for e in accepted],
-        )
+        # One time for the batch, which commits as one: the column defaults would ask the
+        # clock three times a row.
+        now = utcnow()
+        batch_columns = {
+            "vendor_id": vendor_id,
+            "upload_id": upload_id,
+            "created_at": now,
+            "updated_at": now,
+            "submitted_at": now,
+        }
+        bulk_insert(session, Lead.__table__, [{**e.values, **batch_columns} for e in accepted])
     if rejected:
         bulk_insert(
             session,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadnexus.leads.contacts import ContactSet, identity_key, same_identity, same_person
+from leadnexus.leads.contacts import ContactSet, identity_key, same_identity
 
 
 def test_identity_folds_case_accents_punctuation_and_legal_suffixes():
@@ -34,7 +34,7 @@ def test_no_identity_without_both_a_name_and_a_company(first, last, company):
     ],
 )
 def test_small_differences_in_a_name_are_the_same_person(name, other):
-    assert same_person(name, [other])
+    assert same_identity(f"{name}|acme", f"{other}|acme")
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_small_differences_in_a_name_are_the_same_person(name, other):
     ],
 )
 def test_different_names_are_different_people(name, other):
-    assert not same_person(name, [other])
+    assert not same_identity(f"{name}|acme", f"{other}|acme")
 
 
 def test_a_name_is_compared_only_with_people_at_the_same_company():
