@@ -115,7 +115,9 @@ def worker(workers: int) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = _settings()
     tasks.bind(Database(settings.database_url), settings)
-    consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread")
+    # An idle consumer polls less and less often, by default down to every 10 s on SQLite
+    # (Redis wakes it at once): a vendor's upload would wait that long to start.
+    consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread", max_delay=0.5)
     consumer.run()
 
 
