@@ -346,32 +346,50 @@ def _get(conn, path: str) -> int:
 
 
 def _explain(url: str) -> None:
-    engine = make_engine(url)
+    """EXPLAIN ANALYZE of every statement a few representative searches run, as they run them
+    (same transaction settings), so the plans follow the search code."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
     from leadnexus.marketplace import search
 
     samples = {
-        "filter: industry + country, newest": search.SearchParams(
+        "filters: industry + country, newest": search.SearchParams(
             industry=("Software",), country=("US",), sort=search.Sort.NEWEST
         ),
-        "text: 'procurement' + seniority, relevance": search.SearchParams(
-            q="procurement", seniority=("Director",)
+        "filters: rare combination by score": search.SearchParams(
+            industry=("Manufacturing",),
+            country=("FR",),
+            validation=search.ValidationLevel.EMAIL_AND_PHONE,
+            sort=search.Sort.SCORE,
+        ),
+        "text: common words + country + seniority, relevance": search.SearchParams(
+            q="supply chain", country=("FR",), seniority=("C-level",)
         ),
     }
-    from sqlalchemy.orm import Session
+    engine = make_engine(url)
+    statements: list[tuple[str, dict]] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def capture(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().startswith(("SELECT", "WITH")):
+            statements.append((statement, parameters))
 
     with Session(engine) as session:
         for label, params in samples.items():
-            page_query = (
-                search.select(search.Lead.id)
-                .where(*search._filters(params))
-                .order_by(search.Lead.published_at.desc(), search.Lead.id.desc())
-                .limit(25)
-            )
-            if params.text:
-                page_query = search.matching(session, params).limit(25)
-            compiled = page_query.compile(engine, compile_kwargs={"literal_binds": True})
-            plan = session.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {compiled}")).scalars()
-            print(f"\n-- plan: {label}\n" + "\n".join(plan))
+            search.clear_cache()
+            statements.clear()
+            search.search(session, params, limit=24, cursor=None, facets=True)
+            ran = list(statements)
+            event.remove(engine, "before_cursor_execute", capture)
+            for statement, parameters in ran:
+                plan = session.connection().exec_driver_sql(
+                    f"EXPLAIN (ANALYZE, BUFFERS) {statement}", parameters
+                )
+                print(f"\n-- plan: {label}\n" + "\n".join(row[0] for row in plan))
+            event.listen(engine, "before_cursor_execute", capture)
+            session.rollback()
+    engine.dispose()
 
 
 def main() -> None:

@@ -46,29 +46,10 @@ CONTACT_FIELDS = (
 )
 
 
-# What a search filters on, apart from the text, region and city (see marketplace.search).
-SEARCH_FILTER_COLUMNS = (
-    "industry",
-    "country",
-    "seniority",
-    "company_size",
-    "department",
-    "email_verified",
-    "phone_verified",
-    "lead_score",
-    "price",
-    "published_at",
-    "max_sales",
-    "vendor_id",
-)
-
-
-def _published(name: str, *columns: str, include: tuple[str, ...] = ()) -> Index:
+def _published(name: str, *columns: str) -> Index:
     # A literal predicate: SQLite ignores partial indexes whose predicate is a bound parameter.
     where = text("status = 'available'")
-    return Index(
-        name, *columns, sqlite_where=where, postgresql_where=where, postgresql_include=include
-    )
+    return Index(name, *columns, sqlite_where=where, postgresql_where=where)
 
 
 class Lead(Base):
@@ -91,18 +72,7 @@ class Lead(Base):
         _published("ix_market_seniority", "seniority", "published_at"),
         _published("ix_market_company_size", "company_size", "published_at"),
         _published("ix_market_vendor", "vendor_id", "published_at"),
-        # Totals and facets read up to ~1,000 matches' facet values, the first in id order (an
-        # unbiased sample). These two carry every filter column, so PostgreSQL answers from
-        # the index alone (~100 bytes a lead) instead of ~1,000 random pages of the table: in id
-        # order when matches are common, by the leading filters when they are rare.
-        _published("ix_market_sample", "id", include=SEARCH_FILTER_COLUMNS),
-        _published(
-            "ix_market_facets",
-            "industry",
-            "country",
-            "seniority",
-            include=("id", *SEARCH_FILTER_COLUMNS[3:]),
-        ),
+        # PostgreSQL also has covering indexes for totals and facets (marketplace.fts).
         Index("ix_leads_vendor_status", "vendor_id", "status"),
         # The review queue, oldest first; partial, so published leads don't carry it.
         Index(
