@@ -50,3 +50,25 @@ def test_vendor_uploads_maps_and_sees_the_result(page: Page, live_server, tmp_pa
     expect(summary).to_contain_text("Invalid email address")
     page.get_by_role("link", name=re.compile("See these leads")).click()
     expect(page.get_by_role("table")).to_contain_text("ada@analytical.io")
+
+
+def test_vendor_leaves_the_mapping_and_comes_back_to_it(page: Page, live_server, tmp_path):
+    vendor = "demo-vendor2@example.com"
+    _sign_in(page, vendor, live_server["logins"][vendor])
+    page.goto("/vendor/uploads/new")
+    path = tmp_path / "left-behind.csv"
+    path.write_text(MESSY.replace("Ada Lovelace", "Ada Byron"), encoding="utf-8")
+    page.get_by_label("Lead file").set_input_files(str(path))
+    expect(page.get_by_role("table", name="Column mapping")).to_be_visible()
+
+    page.get_by_role("link", name="All uploads").click()  # leave before confirming
+    row = page.get_by_role("row").filter(has_text="left-behind.csv")
+    expect(row).to_contain_text("Not confirmed")
+    row.get_by_role("link", name="Continue").click()
+
+    mapping = page.get_by_role("table", name="Column mapping")
+    expect(mapping.get_by_role("row").filter(has_text="E-mail Address")).to_contain_text("Email")
+    page.get_by_role("button", name="Next").click()  # defaults
+    page.get_by_role("button", name="Next").click()  # review
+    page.get_by_role("button", name="Start import").click()
+    expect(page.get_by_text("Accepted with warnings")).to_be_visible(timeout=30_000)
