@@ -180,6 +180,16 @@ def test_total_and_facets(client, market):
     assert client.get("/api/leads?facets=false").get_json()["facets"] == []
 
 
+def test_text_search_total_and_facets(client, market):
+    body = client.get("/api/leads?q=manager&industry=Software").get_json()
+    assert body["total"] == {"value": 2, "exact": True}
+    facets = {f["name"]: {v["value"]: v["count"] for v in f["values"]} for f in body["facets"]}
+    # Its own facet counts the text matches of every industry; the others count the results.
+    assert facets["industry"] == {"Software": 2, "Banking": 1}
+    assert facets["country"] == {"US": 2}
+    assert facets["seniority"] == {"Manager": 2}
+
+
 def test_counts_and_facets_are_capped(client, market, monkeypatch):
     monkeypatch.setattr(search, "COUNT_CAP", 4)
     monkeypatch.setattr(search, "FACET_SAMPLE", 3)
