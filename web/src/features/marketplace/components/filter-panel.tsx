@@ -100,6 +100,42 @@ function PriceInput({
   );
 }
 
+const LOCATION_DEBOUNCE_MS = 300;
+
+const trimmed = (value: string) => value.trim();
+
+function LocationInput({ label, urlValue, onCommit }: { label: string; urlValue: string; onCommit: (value: string | null) => void }) {
+  const [value, setValue, flush] = useDebouncedField(urlValue, (typed) => onCommit(typed.trim() || null), LOCATION_DEBOUNCE_MS, trimmed);
+  return (
+    <TextField
+      size="small"
+      label={label}
+      value={value}
+      onChange={(event) => setValue(event.target.value)}
+      onBlur={() => flush()}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') flush();
+      }}
+      slotProps={{ htmlInput: { maxLength: 100, autoComplete: 'off' } }}
+    />
+  );
+}
+
+/** City and region: the API matches them whole, ignoring case. */
+function LocationFilter({ args, onChange }: { args: SearchArgs; onChange: (changes: SearchChanges) => void }) {
+  return (
+    <FormControl component="fieldset" variant="standard">
+      <FormLabel component="legend" sx={legendSx}>
+        Location
+      </FormLabel>
+      <Box sx={{ display: 'grid', gap: 1, mt: 0.5 }}>
+        <LocationInput label="City" urlValue={args.city ?? ''} onCommit={(city) => onChange({ city })} />
+        <LocationInput label="Region" urlValue={args.region ?? ''} onCommit={(region) => onChange({ region })} />
+      </Box>
+    </FormControl>
+  );
+}
+
 interface FilterPanelProps {
   args: SearchArgs;
   facets: SearchFacet[];
@@ -139,7 +175,8 @@ export function FilterPanel({ args, facets, currency, onChange }: FilterPanelPro
           onToggle={(value, checked) => toggle(name, value, checked)}
         />
       ))}
-      {leading.length > 0 ? <Divider /> : null}
+      <LocationFilter args={args} onChange={onChange} />
+      <Divider />
       <ScoreFilter args={args} onChange={onChange} />
       <FormControl component="fieldset" variant="standard">
         <FormLabel component="legend" sx={legendSx}>

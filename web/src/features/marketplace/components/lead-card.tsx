@@ -3,11 +3,13 @@ import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
 import PlaceOutlined from '@mui/icons-material/PlaceOutlined';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
+import WorkOutlineOutlined from '@mui/icons-material/WorkOutlineOutlined';
 import type { LeadPreview } from '@/api/types';
 import { formatPrice, formatTimeAgo } from '@/lib/format';
 import {
@@ -18,17 +20,24 @@ import {
   ScoreChip,
   VerifiedBadges,
 } from '@/features/marketplace/components/lead-badges';
-import { approvalText, locationOf, vendorName } from '@/features/marketplace/utils/labels';
+import { Highlight } from '@/features/marketplace/utils/highlight';
+import { approvalText, extraJobTitle, locationOf, vendorName } from '@/features/marketplace/utils/labels';
 
 interface LeadCardProps {
   lead: LeadPreview;
   selected: boolean;
   onOpen: (lead: LeadPreview) => void;
+  /** The search's words, marked in the title, job title and description. */
+  highlight?: RegExp | null;
+  /** Narrow the search to the lead's vendor. */
+  onVendor?: (vendor: LeadPreview['vendor']) => void;
 }
 
 /** One search result: what the lead is, how good it is, what it costs, who sells it. */
-export function LeadCard({ lead, selected, onOpen }: LeadCardProps) {
+export function LeadCard({ lead, selected, onOpen, highlight = null, onVendor }: LeadCardProps) {
   const location = locationOf(lead);
+  const jobTitle = extraJobTitle(lead);
+  const vendor = vendorName(lead.vendor);
   return (
     <Card
       component="article"
@@ -58,9 +67,17 @@ export function LeadCard({ lead, selected, onOpen }: LeadCardProps) {
             }}
             sx={{ font: 'inherit', fontWeight: 650, fontSize: '1.02rem', textAlign: 'left', lineHeight: 1.35 }}
           >
-            {lead.title}
+            <Highlight text={lead.title} pattern={highlight} />
           </Link>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1.5, rowGap: 0.25, mt: 0.5, color: 'text.secondary' }}>
+            {jobTitle ? (
+              <Typography variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                <WorkOutlineOutlined sx={{ fontSize: 16 }} aria-hidden />
+                <span>
+                  <Highlight text={jobTitle} pattern={highlight} />
+                </span>
+              </Typography>
+            ) : null}
             {location ? (
               <Typography variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
                 <PlaceOutlined sx={{ fontSize: 16 }} aria-hidden />
@@ -98,7 +115,7 @@ export function LeadCard({ lead, selected, onOpen }: LeadCardProps) {
           color="text.secondary"
           sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
         >
-          {lead.description}
+          <Highlight text={lead.description} pattern={highlight} />
         </Typography>
       ) : null}
 
@@ -123,9 +140,27 @@ export function LeadCard({ lead, selected, onOpen }: LeadCardProps) {
         <Typography variant="caption" color="text.secondary" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
           <VerifiedUserOutlined sx={{ fontSize: 15 }} aria-hidden />
           <span>
-            <Box component="span" sx={{ fontWeight: 600, color: 'text.primary' }}>
-              {vendorName(lead.vendor)}
-            </Box>{' '}
+            {onVendor ? (
+              <Tooltip title="More from this vendor" describeChild>
+                <Link
+                  component="button"
+                  type="button"
+                  underline="hover"
+                  aria-label={`More from ${vendor}`}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onVendor(lead.vendor);
+                  }}
+                  sx={{ font: 'inherit', fontWeight: 600, color: 'text.primary', verticalAlign: 'baseline' }}
+                >
+                  {vendor}
+                </Link>
+              </Tooltip>
+            ) : (
+              <Box component="span" sx={{ fontWeight: 600, color: 'text.primary' }}>
+                {vendor}
+              </Box>
+            )}{' '}
             · {approvalText(lead.vendor.approval_rate)}
             {lead.published_at ? ` · ${formatTimeAgo(lead.published_at)}` : ''}
           </span>

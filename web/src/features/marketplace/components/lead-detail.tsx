@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Link from '@mui/material/Link';
@@ -7,6 +8,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
+import FilterListRounded from '@mui/icons-material/FilterListRounded';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import type { LeadContact, LeadDetail, LeadPreview } from '@/api/types';
 import { RiskFlagChip } from '@/components/leads/lead-chips';
@@ -135,10 +137,12 @@ function SimilarLeads({ leads, onOpen }: { leads: LeadPreview[]; onOpen: (lead: 
 interface LeadDetailContentProps {
   lead: LeadDetail;
   onOpenSimilar: (lead: LeadPreview) => void;
+  /** Search the vendor's other leads. */
+  onVendor?: (vendor: LeadPreview['vendor']) => void;
 }
 
 /** Everything a buyer may see of a lead before (and, for the contact, after) buying it. */
-export function LeadDetailContent({ lead, onOpenSimilar }: LeadDetailContentProps) {
+export function LeadDetailContent({ lead, onOpenSimilar, onVendor }: LeadDetailContentProps) {
   const location = locationOf(lead);
   const parts = lead.score_breakdown.map((part) => ({ ...part, detail: wordCodes(part.detail) }));
   return (
@@ -205,6 +209,11 @@ export function LeadDetailContent({ lead, onOpenSimilar }: LeadDetailContentProp
             )}
           </DetailField>
         </Box>
+        {onVendor ? (
+          <Button size="small" startIcon={<FilterListRounded />} onClick={() => onVendor(lead.vendor)} sx={{ mt: 1.5, ml: -0.75 }}>
+            More from this vendor
+          </Button>
+        ) : null}
       </DetailSection>
       <Divider />
       <DetailSection title="Similar leads">

@@ -27,9 +27,11 @@ interface LeadDrawerProps {
   placeholder: LeadPreview | null;
   onClose: () => void;
   onOpenLead: (lead: LeadPreview) => void;
+  /** Search the vendor's other leads. */
+  onVendor?: (vendor: LeadPreview['vendor']) => void;
 }
 
-export function LeadDrawer({ open, leadId, placeholder, onClose, onOpenLead }: LeadDrawerProps) {
+export function LeadDrawer({ open, leadId, placeholder, onClose, onOpenLead, onVendor }: LeadDrawerProps) {
   const { data, error, isFetching, refetch } = useGetMarketLeadQuery(leadId ?? 0, { skip: leadId === null });
   const detail: LeadDetail | null = data && data.id === leadId ? data : null;
   const lead: LeadPreview | null = detail ?? (placeholder?.id === leadId ? placeholder : null);
@@ -87,7 +89,7 @@ export function LeadDrawer({ open, leadId, placeholder, onClose, onOpenLead }: L
       <Box sx={{ height: 4, flexShrink: 0 }}>{isFetching ? <LinearProgress /> : null}</Box>
       <Box ref={body} sx={{ px: 3, pb: 4, overflowY: 'auto', flex: 1 }}>
         {loadError && !detail ? <LoadErrorAlert message={loadError} onRetry={refetch} sx={{ mt: 2 }} /> : null}
-        {detail ? <LeadDetailContent lead={detail} onOpenSimilar={onOpenLead} /> : null}
+        {detail ? <LeadDetailContent lead={detail} onOpenSimilar={onOpenLead} onVendor={onVendor} /> : null}
         {!detail && !loadError ? <LeadDetailSkeleton /> : null}
       </Box>
     </Drawer>

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -13,12 +14,29 @@ import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import type { LeadPreview } from '@/api/types';
 import { formatPrice } from '@/lib/format';
 import { OwnedChip, ScoreText } from '@/features/marketplace/components/lead-badges';
-import { countryName, exclusivityText, vendorName } from '@/features/marketplace/utils/labels';
+import { Highlight } from '@/features/marketplace/utils/highlight';
+import { countryName, exclusivityText, extraJobTitle, vendorName } from '@/features/marketplace/utils/labels';
 
 interface ResultsTableProps {
   leads: LeadPreview[];
   selectedId: number | null;
   onOpen: (lead: LeadPreview) => void;
+  /** The search's words, marked in the title and job title. */
+  highlight?: RegExp | null;
+  /** Narrow the search to a lead's vendor. */
+  onVendor?: (vendor: LeadPreview['vendor']) => void;
+}
+
+function LeadFacts({ lead, highlight }: { lead: LeadPreview; highlight: RegExp | null }) {
+  const jobTitle = extraJobTitle(lead);
+  const facts = [lead.industry, lead.seniority, lead.city, lead.country ? countryName(lead.country) : null].filter(Boolean).join(' · ');
+  if (!jobTitle) return <>{facts || '—'}</>;
+  return (
+    <>
+      <Highlight text={jobTitle} pattern={highlight} />
+      {facts ? ` · ${facts}` : null}
+    </>
+  );
 }
 
 function VerifiedIcons({ lead }: { lead: LeadPreview }) {
@@ -43,7 +61,7 @@ function VerifiedIcons({ lead }: { lead: LeadPreview }) {
 }
 
 /** The dense view: one row per lead, for scanning many at once. */
-export function ResultsTable({ leads, selectedId, onOpen }: ResultsTableProps) {
+export function ResultsTable({ leads, selectedId, onOpen, highlight = null, onVendor }: ResultsTableProps) {
   return (
     <TableContainer>
       <Table size="small" aria-label="Search results">
@@ -77,7 +95,7 @@ export function ResultsTable({ leads, selectedId, onOpen }: ResultsTableProps) {
               <TableCell sx={{ maxWidth: 0, width: '100%' }}>
                 <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
                   <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 0 }} noWrap title={lead.title}>
-                    {lead.title}
+                    <Highlight text={lead.title} pattern={highlight} />
                   </Typography>
                   {lead.owned ? <OwnedChip /> : null}
                   {lead.already_have_contact ? (
@@ -93,9 +111,7 @@ export function ResultsTable({ leads, selectedId, onOpen }: ResultsTableProps) {
                   ) : null}
                 </Box>
                 <Typography variant="caption" color="text.secondary" noWrap component="div">
-                  {[lead.industry, lead.seniority, lead.city, lead.country ? countryName(lead.country) : null]
-                    .filter(Boolean)
-                    .join(' · ') || '—'}
+                  <LeadFacts lead={lead} highlight={highlight} />
                 </Typography>
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -111,7 +127,28 @@ export function ResultsTable({ leads, selectedId, onOpen }: ResultsTableProps) {
               </TableCell>
               <TableCell sx={{ display: { xs: 'none', xl: 'table-cell' }, maxWidth: 160 }}>
                 <Typography variant="body2" noWrap>
-                  {vendorName(lead.vendor)}
+                  {onVendor ? (
+                    <Tooltip title="More from this vendor" describeChild>
+                      <Link
+                        component="button"
+                        type="button"
+                        underline="hover"
+                        color="inherit"
+                        aria-label={`More from ${vendorName(lead.vendor)}`}
+                        // The row opens the lead on a click or Enter: this link does something else.
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          onVendor(lead.vendor);
+                        }}
+                        onKeyDown={(event) => event.stopPropagation()}
+                        sx={{ font: 'inherit', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}
+                      >
+                        {vendorName(lead.vendor)}
+                      </Link>
+                    </Tooltip>
+                  ) : (
+                    vendorName(lead.vendor)
+                  )}
                 </Typography>
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>

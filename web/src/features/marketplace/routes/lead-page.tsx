@@ -76,7 +76,11 @@ export function LeadPage() {
         </Box>
         <Box sx={{ px: { xs: 2.5, sm: 4 }, pb: 3 }}>
           {lead ? (
-            <LeadDetailContent lead={lead} onOpenSimilar={(similar) => void navigate(`/client/leads/${similar.id}`)} />
+            <LeadDetailContent
+              lead={lead}
+              onOpenSimilar={(similar) => void navigate(`/client/leads/${similar.id}`)}
+              onVendor={(vendor) => void navigate(`/client/marketplace?${new URLSearchParams({ vendor_id: String(vendor.id) })}`)}
+            />
           ) : !error ? (
             <LeadDetailSkeleton />
           ) : null}

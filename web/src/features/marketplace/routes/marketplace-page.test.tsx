@@ -286,4 +286,124 @@ describe('Marketplace', () => {
     expect(calls.every((call) => call.get('industry') === 'Software,Banking' && call.get('country') === 'DE')).toBe(true);
     expect(screen.getByRole('checkbox', { name: /^Banking/ })).toBeChecked();
   });
+
+  it('marks the search words in the cards and in the table, but not the excluded ones', async () => {
+    const lead = makeLeadPreview({
+      title: 'Head of Sales · Software · Bavaria, DE',
+      job_title: 'Sales Director EMEA',
+      description: 'Decides on CRM tooling for a 40-person salesforce; no interns.',
+    });
+    mockApi({ 'GET /api/leads': () => json(200, makeSearchResults({ data: [lead], sort: 'relevance' })) });
+    const { user } = renderApp(`/client/marketplace?${new URLSearchParams({ q: '"head of" sales* -crm' })}`, asClient());
+
+    const card = await screen.findByRole('article', { name: lead.title });
+    const marks = (element: HTMLElement) => [...element.querySelectorAll('mark')].map((mark) => mark.textContent);
+    expect(marks(within(card).getByRole('button', { name: lead.title }))).toEqual(['Head of', 'Sales']);
+    expect(marks(within(card).getByText(/Director EMEA/))).toEqual(['Sales']);
+    // "sales" marks the word it begins; the excluded "crm" stays plain.
+    expect(marks(within(card).getByText(/Decides on/))).toEqual(['salesforce']);
+    expect(within(card).getByText(/Decides on/)).toHaveTextContent(lead.description ?? '');
+
+    await user.click(screen.getByRole('button', { name: 'Table' }));
+    const row = await screen.findByRole('row', { name: `Open lead ${lead.title}` });
+    expect(marks(row)).toEqual(['Head of', 'Sales', 'Sales']);
+  });
+
+  it('marks nothing without search words', async () => {
+    mockApi({ 'GET /api/leads': () => json(200, makeSearchResults()) });
+    renderApp('/client/marketplace', asClient());
+    const results = await screen.findByRole('region', { name: 'Search results' });
+    expect(results.querySelector('mark')).toBeNull();
+  });
+
+  it('filters on a typed city and region once the typing pauses, and clears them with the chips', async () => {
+    const mock = mockApi({ 'GET /api/leads': () => json(200, makeSearchResults()) });
+    const { user, router } = renderApp('/client/marketplace', asClient());
+    await screen.findByRole('region', { name: 'Search results' });
+
+    const location = screen.getByRole('group', { name: 'Location' });
+    const city = within(location).getByRole('textbox', { name: 'City' });
+    await user.type(city, 'San ');
+    await waitFor(() => expect(searchCalls(mock).at(-1)?.get('city')).toBe('San'));
+    expect(new URLSearchParams(router.state.location.search).get('city')).toBe('San');
+    // The URL keeps it trimmed; the space being typed stays in the field.
+    expect(city).toHaveValue('San ');
+    await user.type(city, 'Francisco');
+    await user.type(within(location).getByRole('textbox', { name: 'Region' }), 'California{Enter}');
+
+    await waitFor(() => expect(router.state.location.search).toBe('?city=San+Francisco&region=California'));
+    await waitFor(() =>
+      expect(searchCalls(mock).some((params) => params.get('city') === 'San Francisco' && params.get('region') === 'California')).toBe(true),
+    );
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(within(chips).getByText('City: San Francisco')).toBeInTheDocument();
+
+    await user.click(within(within(chips).getByRole('button', { name: 'City: San Francisco' })).getByTestId('CancelIcon'));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).has('city')).toBe(false));
+    expect(city).toHaveValue('');
+    expect(within(location).getByRole('textbox', { name: 'Region' })).toHaveValue('California');
+
+    await user.click(within(chips).getByRole('button', { name: 'Clear all' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(within(location).getByRole('textbox', { name: 'Region' })).toHaveValue('');
+  });
+
+  it("narrows the search to a result's vendor, naming it in the filter chip", async () => {
+    const contoso = makeLeadPreview({ id: 1, title: 'Head of Sales · Software · Bavaria, DE' });
+    const fabrikam = makeLeadPreview({
+      id: 2,
+      title: 'CFO · Banking · Paris, FR',
+      vendor: { id: 12, name: 'Frank Fabrikam', company: null, approval_rate: null },
+    });
+    const mock = mockApi({
+      'GET /api/leads': (request) =>
+        json(
+          200,
+          request.url.searchParams.get('vendor_id') === '12'
+            ? makeSearchResults({ data: [fabrikam], total: { value: 1, exact: true } })
+            : makeSearchResults({ data: [contoso, fabrikam] }),
+        ),
+      [`GET /api/leads/${contoso.id}`]: () => json(200, makeLeadDetail({ ...contoso, similar: [] })),
+    });
+    const { user, router } = renderApp('/client/marketplace?industry=Banking', asClient());
+
+    const card = await screen.findByRole('article', { name: fabrikam.title });
+    await user.click(within(card).getByRole('button', { name: 'More from Frank Fabrikam' }));
+
+    await waitFor(() => expect(searchCalls(mock).some((params) => params.get('vendor_id') === '12')).toBe(true));
+    // Added to the search, not instead of it.
+    expect(searchCalls(mock).at(-1)?.get('industry')).toBe('Banking');
+    expect(new URLSearchParams(router.state.location.search).get('vendor_id')).toBe('12');
+    expect(await screen.findByText('1 lead')).toBeInTheDocument();
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(within(chips).getByText('Vendor: Frank Fabrikam')).toBeInTheDocument();
+    // The card's click opens the lead; the vendor link does not.
+    expect(screen.queryByRole('dialog', { name: 'Lead details' })).not.toBeInTheDocument();
+  });
+
+  it("narrows the search to the vendor from the lead's drawer, and names an unknown vendor by its id", async () => {
+    const lead = makeLeadPreview();
+    const mock = mockApi({
+      'GET /api/leads': (request) =>
+        json(200, request.url.searchParams.has('vendor_id') ? makeSearchResults({ data: [], total: { value: 0, exact: true } }) : makeSearchResults({ data: [lead] })),
+      [`GET /api/leads/${lead.id}`]: () => json(200, makeLeadDetail({ similar: [] })),
+    });
+    const { user, router } = renderApp('/client/marketplace', asClient());
+
+    await user.click(await screen.findByRole('button', { name: lead.title }));
+    const drawer = await screen.findByRole('dialog', { name: 'Lead details' });
+    await user.click(await within(drawer).findByRole('button', { name: 'More from this vendor' }));
+
+    await waitFor(() => expect(searchCalls(mock).at(-1)?.get('vendor_id')).toBe(String(lead.vendor.id)));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Lead details' })).not.toBeInTheDocument());
+    expect(await screen.findByText('No leads match')).toBeInTheDocument();
+    // No result names the vendor, but it was picked from a lead that did.
+    expect(within(screen.getByRole('list', { name: 'Active filters' })).getByText('Vendor: Contoso Leads')).toBeInTheDocument();
+
+    // A hand-typed vendor id nobody named is shown as it is.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await router.navigate('/client/marketplace?vendor_id=99');
+    expect(await within(await screen.findByRole('list', { name: 'Active filters' })).findByText('Vendor: #99')).toBeInTheDocument();
+  });
 });

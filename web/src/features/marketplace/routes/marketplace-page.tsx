@@ -47,6 +47,7 @@ import { ResultsTable } from '@/features/marketplace/components/results-table';
 import { SaveSearchDialog } from '@/features/marketplace/components/save-search-dialog';
 import { SearchBox } from '@/features/marketplace/components/search-box';
 import { useDebouncedField } from '@/features/marketplace/hooks/use-debounced-field';
+import { highlightPattern } from '@/features/marketplace/utils/highlight';
 import { formatCount, formatTotal, SEARCH_FIELD_LABEL, SORT_OPTIONS, vendorName } from '@/features/marketplace/utils/labels';
 import {
   hasFilters,
@@ -125,6 +126,8 @@ export function MarketplacePage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The vendor last asked for, to name its filter before (or without) results from it.
+  const [pickedVendor, setPickedVendor] = useState<LeadPreview['vendor'] | null>(null);
 
   const update = useCallback(
     (changes: Record<string, string | null | undefined>) =>
@@ -184,10 +187,14 @@ export function MarketplacePage() {
   const pageError = error && !isFetchNextPageError ? error : undefined;
   const filtered = hasFilters(args);
   const vendorId = positiveInt(args.vendor_id);
-  const vendorLabel = vendorId !== null ? leads.find((lead) => lead.vendor.id === vendorId)?.vendor : undefined;
+  const vendorLabel =
+    vendorId !== null
+      ? (leads.find((lead) => lead.vendor.id === vendorId)?.vendor ?? (pickedVendor?.id === vendorId ? pickedVendor : undefined))
+      : undefined;
   const chips = activeFilters(args, currency, vendorLabel ? vendorName(vendorLabel) : undefined);
   const loading = isLoading || applyingSaved;
   const showResults = !pageError && leads.length > 0;
+  const highlight = useMemo(() => highlightPattern(args.q), [args.q]);
 
   // The URL's sort while it is valid (relevance needs search text), else the one the server applied.
   const urlSort = SORT_OPTIONS.find((option) => option.value === args.sort)?.value ?? null;
@@ -202,6 +209,12 @@ export function MarketplacePage() {
   function openLead(lead: LeadPreview) {
     setSelected(lead);
     setDrawerOpen(true);
+  }
+
+  function filterByVendor(vendor: LeadPreview['vendor']) {
+    setPickedVendor(vendor);
+    setDrawerOpen(false);
+    update({ vendor_id: String(vendor.id) });
   }
 
   function handleSaved(saved: SavedSearch) {
@@ -382,12 +395,25 @@ export function MarketplacePage() {
               {view === 'cards' ? (
                 <Box component="section" aria-label="Search results" sx={{ display: 'grid', gap: 2 }}>
                   {leads.map((lead) => (
-                    <LeadCard key={lead.id} lead={lead} selected={drawerOpen && selected?.id === lead.id} onOpen={openLead} />
+                    <LeadCard
+                      key={lead.id}
+                      lead={lead}
+                      selected={drawerOpen && selected?.id === lead.id}
+                      onOpen={openLead}
+                      highlight={highlight}
+                      onVendor={filterByVendor}
+                    />
                   ))}
                 </Box>
               ) : (
                 <Card>
-                  <ResultsTable leads={leads} selectedId={drawerOpen ? (selected?.id ?? null) : null} onOpen={openLead} />
+                  <ResultsTable
+                    leads={leads}
+                    selectedId={drawerOpen ? (selected?.id ?? null) : null}
+                    onOpen={openLead}
+                    highlight={highlight}
+                    onVendor={filterByVendor}
+                  />
                 </Card>
               )}
             </Box>
@@ -443,6 +469,7 @@ export function MarketplacePage() {
         placeholder={selected}
         onClose={() => setDrawerOpen(false)}
         onOpenLead={openLead}
+        onVendor={filterByVendor}
       />
       {saveOpen ? (
         <SaveSearchDialog open query={savedQueryOf(args)} onClose={() => setSaveOpen(false)} onSaved={handleSaved} />

@@ -138,6 +138,12 @@ export function vendorName(vendor: LeadPreview['vendor']): string {
   return vendor.company || vendor.name;
 }
 
+/** The job title, unless the lead's title already says it (vendors often lead with it). */
+export function extraJobTitle(lead: Pick<LeadPreview, 'title' | 'job_title'>): string | null {
+  const job = lead.job_title?.trim();
+  return job && !lead.title.toLowerCase().includes(job.toLowerCase()) ? job : null;
+}
+
 export function locationOf(lead: Pick<LeadPreview, 'city' | 'region' | 'country'>): string {
   return [lead.city, lead.region, lead.country ? countryName(lead.country) : null].filter(Boolean).join(', ');
 }
