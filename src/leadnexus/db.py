@@ -28,6 +28,8 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, SessionTransaction, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from leadnexus.jsontext import JSONText
+
 # Stable constraint names, so Alembic migrations can drop/alter them on every database.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -151,11 +153,18 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([_json_dumps(row[n]) if n in json_columns else row[n] for n in names])
+            copy.write_row([_copy_value(row[n], n in json_columns) for n in names])
+
+
+def _copy_value(value: Any, is_json: bool) -> Any:
+    if is_json and not isinstance(value, JSONText):
+        return _json_dumps(value)
+    return value
 
 
 def _executemany(connection: Connection, table: Table, names: list[str], rows: list[dict]) -> None:
-    """The DBAPI's executemany with each column's own bind processor applied once per value.
+    """The DBAPI's executemany with each column's own bind processor applied once per value
+    (a JSONText is already encoded: it goes as it is).
 
     Same stored values as `connection.execute(table.insert(), rows)`, without SQLAlchemy's
     per-row parameter bookkeeping, which cost as much as SQLite's insert itself.
@@ -172,8 +181,9 @@ def _executemany(connection: Connection, table: Table, names: list[str], rows: l
     for row in rows:
         values = [row[name] for name in names]
         for index, process in processors:
-            if values[index] is not None:
-                values[index] = process(values[index])
+            value = values[index]
+            if value is not None and not isinstance(value, JSONText):  # JSONText: as it is
+                values[index] = process(value)
         params.append(tuple(values))
     connection.exec_driver_sql(str(compiled), params)
 

@@ -9,7 +9,9 @@ from sqlalchemy import insert, select
 
 from leadnexus.auth.models import Role
 from leadnexus.db import Database, bulk_insert
+from leadnexus.jsontext import encode
 from leadnexus.leads.models import Lead
+from leadnexus.leads.scoring.score import ScoreComponent
 
 
 def _row(vendor_id: int, n: int) -> dict:
@@ -62,3 +64,23 @@ def test_bulk_insert_stores_what_a_plain_insert_stores(database: Database, make)
     assert by_bulk["validation_report"][0]["stage"] == "required"
     assert by_bulk["currency"] == "USD"
     assert by_bulk["created_at_is_aware"] is True
+
+
+def test_json_encoded_off_the_writer_is_stored_as_the_same_value(database: Database, make) -> None:  # type: ignore[no-untyped-def]
+    vendor = make.user(Role.VENDOR)
+    plain = _row(vendor.id, 4)
+    encoded = {
+        **_row(vendor.id, 5),
+        **{name: encode(plain[name]) for name in ("validation_report", "risk_flags")},
+        "score_breakdown": encode([ScoreComponent("completeness", 0.3, 0.5, "9 of 18 fields")]),
+    }
+    with database.session() as session:
+        bulk_insert(session, Lead.__table__, [plain, encoded])
+
+    stored = _stored(database, "person5@example.com")
+    assert stored["validation_report"] == plain["validation_report"]
+    assert stored["risk_flags"] == ["role_mailbox"]
+    # A dataclass is written field by field, in order, as the report readers expect.
+    assert stored["score_breakdown"] == [
+        {"name": "completeness", "weight": 0.3, "value": 0.5, "detail": "9 of 18 fields"}
+    ]

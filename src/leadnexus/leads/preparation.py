@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from leadnexus.jsontext import encode
 from leadnexus.leads.contacts import company_of, identity_key
 from leadnexus.leads.ingest.reader import RawRow
 from leadnexus.leads.scoring.score import QualityScore, score_lead
@@ -22,7 +23,6 @@ from leadnexus.leads.validation.pipeline import (
     FileDefaults,
     Reason,
     RowOutcome,
-    StageResult,
     run_row_stages,
 )
 
@@ -86,17 +86,8 @@ class Prepared:
     identity: str | None = None
     website: str | None = None
     warning: bool = False
+    score: QualityScore | None = None
     values: dict[str, Any] = field(default_factory=dict)  # Lead column values if accepted
-
-
-def stage_dict(stage: StageResult) -> dict[str, Any]:
-    return {
-        "stage": stage.stage,
-        "status": stage.status,
-        "reasons": [
-            {"code": r.code, "message": r.message, "field": r.field} for r in stage.reasons
-        ],
-    }
 
 
 def prepare_rows(
@@ -136,6 +127,7 @@ def _prepare_row(
         identity=key,
         website=f.get("website"),
         warning=warning,
+        score=score,
         values=_lead_values(f, key, outcome, score, price, max_sales, row.row_number),
     )
 
@@ -160,10 +152,8 @@ def _age_days(consent_date: str | None) -> float:
 def score_values(score: QualityScore, price: PricePolicy) -> dict[str, Any]:
     return {
         "lead_score": score.value,
-        "score_breakdown": [
-            {"name": c.name, "weight": c.weight, "value": c.value, "detail": c.detail}
-            for c in score.components
-        ],
+        # [{name, weight, value, detail}]: orjson writes the dataclasses' fields in order.
+        "score_breakdown": encode(score.components),
         "score_version": score.version,
         "price": price.price_for(score.value),
     }
@@ -189,8 +179,9 @@ def _lead_values(
         email_verified=bool(fields.get("email")),  # invalid values were dropped in stage 2
         phone_verified=bool(fields.get("phone")),
         source_row=row_number,
-        validation_report=[stage_dict(s) for s in outcome.stages],
-        risk_flags=sorted(outcome.flags),
+        # [{stage, status, reasons: [{code, message, field}]}], encoded here (see JSONText).
+        validation_report=encode(outcome.stages),
+        risk_flags=encode(sorted(outcome.flags)),
         currency=price.currency,
         max_sales=max_sales,
         status=LeadStatus.PENDING_REVIEW.value,

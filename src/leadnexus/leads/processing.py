@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from leadnexus.db import point_lookup
+from leadnexus.jsontext import JSONText, encode
 from leadnexus.leads.contacts import ContactSet, company_of
 from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
 from leadnexus.leads.preparation import (
@@ -24,9 +25,8 @@ from leadnexus.leads.preparation import (
     RowInput,
     prepare_rows,
     score_values,
-    stage_dict,
 )
-from leadnexus.leads.scoring.score import QualityScore, ScoreComponent, as_marketplace_duplicate
+from leadnexus.leads.scoring.score import as_marketplace_duplicate
 from leadnexus.leads.validation.pipeline import FileDefaults, Reason, StageResult
 
 
@@ -228,21 +228,18 @@ def _finish_row(
         return Evaluated(p.row_number, True, failures, duplicate=is_duplicate)
     seen.remember(p.email, p.phone, p.identity)
     values = dict(p.values)
-    values["validation_report"] = [
-        *values["validation_report"],
-        stage_dict(duplicates),
-        stage_dict(suppression),
-    ]
+    values["validation_report"] = _with_stages(values["validation_report"], duplicates, suppression)
     warning = p.warning or in_market
-    if in_market:
-        values.update(score_values(as_marketplace_duplicate(_score_of(values)), price))
+    if in_market and p.score is not None:
+        values.update(score_values(as_marketplace_duplicate(p.score), price))
         values["validation_status"] = ValidationStatus.WARNING.value
     return Evaluated(p.row_number, False, [], values=values, warning=warning)
 
 
-def _score_of(values: dict[str, Any]) -> QualityScore:
-    components = [ScoreComponent(**part) for part in values["score_breakdown"]]
-    return QualityScore(values["lead_score"], values["score_version"], components)
+def _with_stages(report: str, *stages: StageResult) -> JSONText:
+    """The encoded report with these stages appended, without decoding it."""
+    added = ",".join(encode(stage) for stage in stages)
+    return JSONText(f"{report[:-1]},{added}]" if report != "[]" else f"[{added}]")
 
 
 def count_reasons(evaluated: Iterable[Evaluated]) -> dict[str, int]:

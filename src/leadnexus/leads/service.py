@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
+from leadnexus.jsontext import decoded
 from leadnexus.leads import lifecycle
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.leads.preparation import FIELD_COLUMNS, PricePolicy, RowInput
@@ -56,7 +57,7 @@ def _verdict(evaluated: Evaluated) -> dict[str, Any]:
             code="lead_rejected",
             errors=errors,
         )
-    return evaluated.values
+    return decoded(evaluated.values)  # ORM attributes take Python objects, not encoded JSON
 
 
 def create_lead(
