@@ -21,14 +21,17 @@ PG_INDEX = "ix_market_search"
 # Totals and facets read up to ~1,000 matches' facet values, the first in id order (an unbiased
 # sample). These carry every filter column, so PostgreSQL answers from the index alone (~100
 # bytes a lead) instead of ~1,000 random pages of the table: in id order when matches are
-# common, by the leading filters when they are rare. SQLite has no INCLUDE: without it these
-# would only mislead its planner (a sort instead of walking ix_market_industry by date).
+# common, by the leading filters (industry, or country) when they are rare. SQLite has no
+# INCLUDE: without it these would only mislead its planner (a sort instead of walking
+# ix_market_industry by date).
 _FILTERS = "company_size, department, email_verified, phone_verified, lead_score, price, " + (
     "published_at, max_sales, vendor_id"
 )
 PG_SAMPLE_INDEXES = {
     "ix_market_sample": f"(id) INCLUDE (industry, country, seniority, {_FILTERS})",
     "ix_market_facets": f"(industry, country, seniority) INCLUDE (id, {_FILTERS})",
+    # Country + seniority without an industry (DE + C-level + score): 40-600 ms -> under 40.
+    "ix_market_places": f"(country, seniority, industry) INCLUDE (id, {_FILTERS})",
 }
 COLUMNS = ("title", "job_title", "industry", "city", "description")
 # Title and job title weigh most, then industry and city, then the description.
