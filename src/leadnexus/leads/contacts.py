@@ -28,21 +28,25 @@ SPACES = re.compile(r"\s+")
 # different first name scores 80 or less.
 NAME_SIMILARITY = 92
 SEPARATOR = "|"  # never in a folded string: folding turns punctuation into spaces
-COMPANY_KEY_LENGTH = 200
+COMPANY_KEY_LENGTH = 200  # leads.company_key
+NAME_KEY_LENGTH = 119  # leads.identity_key holds 320: name, separator, company
 
 
 @lru_cache(maxsize=16384)
-def fold(text: str) -> str:
-    """Lower case ASCII words without punctuation or legal suffixes."""
+def fold(text: str, *, company: bool = False) -> str:
+    """Lower case ASCII words without punctuation; without legal suffixes for a company (a
+    person may well be called "Sa" or "Ab")."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = LEGAL_SUFFIXES.sub(" ", NON_WORD.sub(" ", text))
+    text = NON_WORD.sub(" ", text)
+    if company:
+        text = LEGAL_SUFFIXES.sub(" ", text)
     return SPACES.sub(" ", text).strip()
 
 
 def identity_key(first: str | None, last: str | None, company: str | None) -> str | None:
     """`name|company`, folded; None unless the lead has both a name and a company."""
-    name = fold(f"{first or ''} {last or ''}")
-    company_key = fold(company or "")[:COMPANY_KEY_LENGTH]
+    name = fold(f"{first or ''} {last or ''}")[:NAME_KEY_LENGTH].strip()
+    company_key = fold(company or "", company=True)[:COMPANY_KEY_LENGTH].strip()
     if not name or not company_key:
         return None
     return f"{name}{SEPARATOR}{company_key}"

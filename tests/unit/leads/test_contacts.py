@@ -71,3 +71,13 @@ def test_same_identity_needs_the_same_company():
     assert same_identity(one, identity_key("John", "Smith", "Acme Corp."))
     assert not same_identity(one, identity_key("John", "Smith", "Acme Labs"))
     assert not same_identity(one, None)
+
+
+def test_names_keep_words_that_are_legal_suffixes_in_company_names():
+    assert identity_key("Sa", "Lee", "Lee Holdings SA") == "sa lee|lee holdings"
+
+
+def test_identity_fits_its_column_however_long_the_name():
+    key = identity_key("A" * 100, "B" * 100, "C" * 250)
+    assert key is not None and len(key) <= 320
+    assert key.split("|")[1] == "c" * 200
