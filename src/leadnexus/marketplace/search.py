@@ -4,8 +4,8 @@ What keeps it fast at a million leads (see bench/RESULTS.md for the plans and fi
 - Only published leads are read, through partial indexes, and pages are keyset cursors.
 - Counts stop at COUNT_CAP ("1,000+") and facets are counted on at most FACET_SAMPLE matching
   leads, the first by id (an unbiased sample; a lower bound, flagged as such, when there are
-  more); one capped read of the matches gives both, and both are cached for a short while.
-  On PostgreSQL covering indexes (ix_market_sample, ix_market_facets) answer that read.
+  more); one statement of capped GROUP BYs gives both, and both are cached for a short while.
+  On PostgreSQL covering indexes (marketplace.fts) answer it without reading the table.
 - Relevance ranks at most COUNT_CAP + 1 matching leads (the same read gives the total): a query
   for a very common word ranks a window of its matches rather than all of them.
 """
