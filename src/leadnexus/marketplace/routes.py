@@ -42,7 +42,11 @@ def search_leads(query: SearchQuery) -> SearchResults:
         data=catalog.previews(session, results.page.items, optional_user(), results.relevance),
         next_cursor=results.page.next_cursor,
         has_more=results.page.has_more,
-        total=TotalRead(value=results.total.value, exact=results.total.exact),
+        total=TotalRead(
+            value=results.total.value,
+            exact=results.total.exact,
+            estimate=results.total.estimate,
+        ),
         facets=[
             FacetRead(
                 name=facet.name,

@@ -185,7 +185,12 @@ class LeadDetail(LeadPreview):
 
 class TotalRead(BaseModel):
     value: int
-    exact: bool = Field(description="false: there are more than `value` (show '10,000+')")
+    exact: bool = Field(description="false: there are more than `value` (show '1,000+')")
+    estimate: int | None = Field(
+        default=None,
+        description="when not exact, the database's estimate of all matches, rounded to two "
+        "significant digits ('about 94,000'); absent when it has none worth showing",
+    )
 
 
 class FacetValueRead(BaseModel):

@@ -74,6 +74,19 @@ describe('Marketplace', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
+  it('shows the estimate past the counting cap, and a lower bound without one', async () => {
+    let total: { value: number; exact: boolean; estimate?: number | null } = { value: 1000, exact: false, estimate: 94000 };
+    mockApi({ 'GET /api/leads': () => json(200, makeSearchResults({ total })) });
+    const first = renderApp('/client/marketplace', asClient());
+    expect(await screen.findByText('About 94,000 leads')).toBeInTheDocument();
+    expect(screen.getByText('Showing 1 of about 94,000 leads')).toBeInTheDocument();
+    first.unmount();
+
+    total = { value: 1000, exact: false, estimate: null };
+    renderApp('/client/marketplace?q=manager', asClient());
+    expect(await screen.findByText('1,000+ leads')).toBeInTheDocument();
+  });
+
   it('searches as you type, once the typing pauses, and keeps the text in the URL', async () => {
     const mock = mockApi({
       'GET /api/leads': (request) =>

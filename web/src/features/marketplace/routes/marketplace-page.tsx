@@ -48,7 +48,14 @@ import { SaveSearchDialog } from '@/features/marketplace/components/save-search-
 import { SearchBox } from '@/features/marketplace/components/search-box';
 import { useDebouncedField } from '@/features/marketplace/hooks/use-debounced-field';
 import { highlightPattern } from '@/features/marketplace/utils/highlight';
-import { formatCount, formatTotal, SEARCH_FIELD_LABEL, SORT_OPTIONS, vendorName } from '@/features/marketplace/utils/labels';
+import {
+  formatCount,
+  formatTotal,
+  formatTotalHeading,
+  SEARCH_FIELD_LABEL,
+  SORT_OPTIONS,
+  vendorName,
+} from '@/features/marketplace/utils/labels';
 import {
   hasFilters,
   onlySavedId,
@@ -306,7 +313,7 @@ export function MarketplacePage() {
         <Box component="section" aria-label="Results" sx={{ minWidth: 0 }}>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5, mb: 1.5 }}>
             <Typography variant="h6" component="p" aria-live="polite" sx={{ mr: 'auto' }}>
-              {loading ? <Skeleton width={120} /> : firstPage && !pageError ? formatTotal(firstPage.total) : ''}
+              {loading ? <Skeleton width={120} /> : firstPage && !pageError ? formatTotalHeading(firstPage.total) : ''}
             </Typography>
             {!wide ? (
               <Badge badgeContent={chips.length} color="primary">

@@ -109,10 +109,20 @@ export function formatCount(value: number, exact = true): string {
   return `${countFormat.format(value)}${exact ? '' : '+'}`;
 }
 
-/** "2,418 leads", or "10,000+ leads" when the server stopped counting. */
-export function formatTotal(total: { value: number; exact: boolean }): string {
+/**
+ * "2,418 leads"; past the server's counting cap, its estimate ("about 94,000 leads"), or
+ * "1,000+ leads" when it has none.
+ */
+export function formatTotal(total: { value: number; exact: boolean; estimate?: number | null }): string {
+  if (!total.exact && total.estimate) return `about ${countFormat.format(total.estimate)} leads`;
   const noun = total.value === 1 && total.exact ? 'lead' : 'leads';
   return `${formatCount(total.value, total.exact)} ${noun}`;
+}
+
+/** The same, to begin a sentence or a heading. */
+export function formatTotalHeading(total: Parameters<typeof formatTotal>[0]): string {
+  const text = formatTotal(total);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Exclusive", or how many of a shared lead's sales are left ("2 of 3 left"). */
