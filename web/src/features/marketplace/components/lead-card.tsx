@@ -3,7 +3,6 @@ import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
@@ -20,6 +19,7 @@ import {
   ScoreChip,
   VerifiedBadges,
 } from '@/features/marketplace/components/lead-badges';
+import { VendorLink } from '@/features/marketplace/components/vendor-link';
 import { Highlight } from '@/features/marketplace/utils/highlight';
 import { approvalText, extraJobTitle, locationOf, vendorName } from '@/features/marketplace/utils/labels';
 
@@ -141,21 +141,11 @@ export function LeadCard({ lead, selected, onOpen, highlight = null, onVendor }:
           <VerifiedUserOutlined sx={{ fontSize: 15 }} aria-hidden />
           <span>
             {onVendor ? (
-              <Tooltip title="More from this vendor" describeChild>
-                <Link
-                  component="button"
-                  type="button"
-                  underline="hover"
-                  aria-label={`More from ${vendor}`}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onVendor(lead.vendor);
-                  }}
-                  sx={{ font: 'inherit', fontWeight: 600, color: 'text.primary', verticalAlign: 'baseline' }}
-                >
-                  {vendor}
-                </Link>
-              </Tooltip>
+              <VendorLink
+                vendor={lead.vendor}
+                onVendor={onVendor}
+                sx={{ fontWeight: 600, color: 'text.primary', verticalAlign: 'baseline' }}
+              />
             ) : (
               <Box component="span" sx={{ fontWeight: 600, color: 'text.primary' }}>
                 {vendor}

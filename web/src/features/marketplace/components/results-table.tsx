@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,6 +13,7 @@ import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import type { LeadPreview } from '@/api/types';
 import { formatPrice } from '@/lib/format';
 import { OwnedChip, ScoreText } from '@/features/marketplace/components/lead-badges';
+import { VendorLink } from '@/features/marketplace/components/vendor-link';
 import { Highlight } from '@/features/marketplace/utils/highlight';
 import { countryName, exclusivityText, extraJobTitle, vendorName } from '@/features/marketplace/utils/labels';
 
@@ -128,24 +128,11 @@ export function ResultsTable({ leads, selectedId, onOpen, highlight = null, onVe
               <TableCell sx={{ display: { xs: 'none', xl: 'table-cell' }, maxWidth: 160 }}>
                 <Typography variant="body2" noWrap>
                   {onVendor ? (
-                    <Tooltip title="More from this vendor" describeChild>
-                      <Link
-                        component="button"
-                        type="button"
-                        underline="hover"
-                        color="inherit"
-                        aria-label={`More from ${vendorName(lead.vendor)}`}
-                        // The row opens the lead on a click or Enter: this link does something else.
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          onVendor(lead.vendor);
-                        }}
-                        onKeyDown={(event) => event.stopPropagation()}
-                        sx={{ font: 'inherit', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}
-                      >
-                        {vendorName(lead.vendor)}
-                      </Link>
-                    </Tooltip>
+                    <VendorLink
+                      vendor={lead.vendor}
+                      onVendor={onVendor}
+                      sx={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}
+                    />
                   ) : (
                     vendorName(lead.vendor)
                   )}
