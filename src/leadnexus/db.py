@@ -119,9 +119,12 @@ def point_lookup(session: Session, column: Any, values: set[str]) -> Any:
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
-def _with_python_defaults(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_python_defaults(
+    table: Table, rows: list[dict[str, Any]], shared: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Fill the columns whose defaults live in Python (COPY doesn't run them)."""
-    missing = [c for c in table.columns if c.default is not None and c.name not in rows[0]]
+    given = rows[0].keys() | shared.keys()
+    missing = [c for c in table.columns if c.default is not None and c.name not in given]
     if not missing:
         return rows
     filled = []
@@ -134,26 +137,37 @@ def _with_python_defaults(table: Table, rows: list[dict[str, Any]]) -> list[dict
     return filled
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def bulk_insert(
+    session: Session,
+    table: Table,
+    rows: list[dict[str, Any]],
+    shared: dict[str, Any] | None = None,
+) -> None:
     """Insert many rows with the same keys: COPY on PostgreSQL, executemany elsewhere.
 
+    `shared` holds values that are the same for every row (the batch's vendor, upload and
+    timestamps): they are converted for the database once, not once per row.
     COPY is several times faster than executemany on PostgreSQL for wide rows; SQLite's
     executemany is already a tight C loop.
     """
     if not rows:
         return
     connection = session.connection()
-    rows = _with_python_defaults(table, rows)
+    shared = shared or {}
+    if shared.keys() & rows[0].keys():
+        raise ValueError(f"given per row and shared: {sorted(shared.keys() & rows[0].keys())}")
+    rows = _with_python_defaults(table, rows, shared)
     names = list(rows[0])
     if connection.dialect.name != "postgresql":
-        _executemany(connection, table, names, rows)
+        _executemany(connection, table, names, rows, shared)
         return
     json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
-    columns = ", ".join(f'"{name}"' for name in names)
+    tail = [_copy_value(value, name in json_columns) for name, value in shared.items()]
+    columns = ", ".join(f'"{name}"' for name in [*names, *shared])
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([_copy_value(row[n], n in json_columns) for n in names])
+            copy.write_row([*(_copy_value(row[n], n in json_columns) for n in names), *tail])
 
 
 def _copy_value(value: Any, is_json: bool) -> Any:
@@ -162,21 +176,28 @@ def _copy_value(value: Any, is_json: bool) -> Any:
     return value
 
 
-def _executemany(connection: Connection, table: Table, names: list[str], rows: list[dict]) -> None:
+def _executemany(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    rows: list[dict],
+    shared: dict[str, Any],
+) -> None:
     """The DBAPI's executemany with each column's own bind processor applied once per value
-    (a JSONText is already encoded: it goes as it is).
+    (a JSONText is already encoded: it goes as it is; a shared value is converted once).
 
     Same stored values as `connection.execute(table.insert(), rows)`, without SQLAlchemy's
     per-row parameter bookkeeping, which cost as much as SQLite's insert itself.
     """
     dialect = connection.dialect
-    compiled = table.insert().compile(dialect=dialect, column_keys=names)
-    names = list(compiled.positiontup or names)  # the statement's placeholder order
+    if dialect.paramstyle != "qmark":  # SQLite's; PostgreSQL takes COPY
+        raise NotImplementedError(f"bulk_insert by executemany for {dialect.paramstyle}")
     processors = [
         (index, process)
         for index, name in enumerate(names)
-        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        if (process := _bind_processor(table, name, dialect))
     ]
+    tail = tuple(_bound(table, name, value, dialect) for name, value in shared.items())
     params = []
     for row in rows:
         values = [row[name] for name in names]
@@ -184,8 +205,26 @@ def _executemany(connection: Connection, table: Table, names: list[str], rows: l
             value = values[index]
             if value is not None and not isinstance(value, JSONText):  # JSONText: as it is
                 values[index] = process(value)
-        params.append(tuple(values))
-    connection.exec_driver_sql(str(compiled), params)
+        params.append((*values, *tail))
+    quote = dialect.identifier_preparer.quote
+    columns = [*names, *shared]
+    # Names quoted by the dialect, every value a bound parameter.
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    connection.exec_driver_sql(statement, params)
+
+
+def _bind_processor(table: Table, name: str, dialect: Dialect) -> Callable[[Any], Any] | None:
+    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _bound(table: Table, name: str, value: Any, dialect: Dialect) -> Any:
+    process = _bind_processor(table, name, dialect)
+    if process is None or value is None or isinstance(value, JSONText):
+        return value
+    return process(value)
 
 
 class Database:

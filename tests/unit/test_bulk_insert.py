@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import insert, select
@@ -83,4 +83,28 @@ def test_json_encoded_off_the_writer_is_stored_as_the_same_value(database: Datab
     # A dataclass is written field by field, in order, as the report readers expect.
     assert stored["score_breakdown"] == [
         {"name": "completeness", "weight": 0.3, "value": 0.5, "detail": "9 of 18 fields"}
+    ]
+
+
+def test_shared_values_are_stored_on_every_row(database: Database, make) -> None:  # type: ignore[no-untyped-def]
+    vendor = make.user(Role.VENDOR)
+    when = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
+    rows = [
+        {k: v for k, v in _row(vendor.id, n).items() if k not in ("vendor_id", "risk_flags")}
+        for n in (6, 7)
+    ]
+    with database.session() as session:
+        bulk_insert(
+            session,
+            Lead.__table__,
+            rows,
+            shared={"vendor_id": vendor.id, "created_at": when, "risk_flags": encode(["x"])},
+        )
+        stored = session.execute(
+            select(Lead.email, Lead.vendor_id, Lead.created_at, Lead.risk_flags, Lead.price)
+            .where(Lead.email.in_(["person6@example.com", "person7@example.com"]))
+            .order_by(Lead.email)
+        ).all()
+    assert [tuple(row) for row in stored] == [
+        (f"person{n}@example.com", vendor.id, when, ["x"], Decimal("12.35")) for n in (6, 7)
     ]

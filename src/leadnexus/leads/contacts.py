@@ -107,8 +107,10 @@ class ContactSet:
         names = self.people.get(company)
         if not names:
             return False
-        if name in names:
+        # The same words in any order, the exact name included: a set lookup, where scanning
+        # the company's list of names grew with every row of a big file.
+        if f"{company}{SEPARATOR}{words_sorted(name)}" in self.reordered:
             return True
-        if process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY):
-            return True
-        return f"{company}{SEPARATOR}{words_sorted(name)}" in self.reordered
+        return bool(
+            process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        )

@@ -254,7 +254,7 @@ def _store_batch(
     rejected = [(row, e) for row, e in zip(batch, evaluated, strict=True) if e.rejected]
     if accepted:
         # One time for the batch, which commits as one: the column defaults would ask the
-        # clock three times a row.
+        # clock three times a row. Shared values are converted for the database once.
         now = utcnow()
         batch_columns = {
             "vendor_id": vendor_id,
@@ -263,7 +263,7 @@ def _store_batch(
             "updated_at": now,
             "submitted_at": now,
         }
-        bulk_insert(session, Lead.__table__, [{**e.values, **batch_columns} for e in accepted])
+        bulk_insert(session, Lead.__table__, [e.values for e in accepted], shared=batch_columns)
     if rejected:
         bulk_insert(
             session,

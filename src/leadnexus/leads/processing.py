@@ -26,7 +26,7 @@ from leadnexus.leads.preparation import (
     prepare_rows,
     score_values,
 )
-from leadnexus.leads.scoring.score import as_marketplace_duplicate
+from leadnexus.leads.scoring.score import as_marketplace_duplicate, from_breakdown
 from leadnexus.leads.validation.pipeline import FileDefaults, Reason, StageResult
 
 
@@ -82,7 +82,9 @@ def _load_existing_contacts(
         query = select(*columns, Lead.vendor_id, Lead.upload_id, Lead.status, Lead.id).where(
             point_lookup(session, column, values)
         )
-        for email, phone, identity, owner, upload_id, status, lead_id in session.execute(query):
+        # Plain rows through the connection: the ORM's result handling cost more than the query.
+        rows = session.connection().execute(query)
+        for email, phone, identity, owner, upload_id, status, lead_id in rows:
             if lead_id == exclude_lead_id:
                 continue
             if owner == vendor_id:
@@ -230,8 +232,9 @@ def _finish_row(
     values = dict(p.values)
     values["validation_report"] = _with_stages(values["validation_report"], duplicates, suppression)
     warning = p.warning or in_market
-    if in_market and p.score is not None:
-        values.update(score_values(as_marketplace_duplicate(p.score), price))
+    if in_market:
+        score = from_breakdown(values["score_breakdown"], values["score_version"])
+        values.update(score_values(as_marketplace_duplicate(score), price))
         values["validation_status"] = ValidationStatus.WARNING.value
     return Evaluated(p.row_number, False, [], values=values, warning=warning)
 

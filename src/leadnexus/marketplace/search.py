@@ -235,15 +235,18 @@ def search(
     """One page of results with the total and facets; a search that runs into the statement
     timeout is a 503 telling the buyer to narrow it, not a 500."""
     if _is_postgres(session):
-        session.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
-        # Parallel workers speed up one search on an idle server and slow down many: a search
-        # is short, and the cores are better spent on the other requests.
-        session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+        settings = {
+            "statement_timeout": str(STATEMENT_TIMEOUT_MS),
+            # Parallel workers speed up one search on an idle server and slow down many: a
+            # search is short, and the cores are better spent on the other requests.
+            "max_parallel_workers_per_gather": "0",
+        }
         if params.text:
             # Words and filters are correlated ("manager" and seniority Manager), so a match
             # estimated common can be empty, and a LIMIT on a table scan then reads all of it
             # (500 ms). The text index holds the filters too: matches are always read through it.
-            session.execute(text("SET LOCAL enable_seqscan = off"))
+            settings["enable_seqscan"] = "off"
+        _set_local(session, settings)
     try:
         return _search(session, params, limit=limit, cursor=cursor, facets=facets)
     except OperationalError as exc:
@@ -255,6 +258,15 @@ def search(
             code="search_timeout",
             headers={"Retry-After": "5"},
         ) from exc
+
+
+def _set_local(session: Session, settings: dict[str, str]) -> None:
+    """Settings for this transaction only, in one round trip (a SET statement each cost one)."""
+    calls = ", ".join(f"set_config(:name{i}, :value{i}, true)" for i in range(len(settings)))
+    parameters = {}
+    for i, (name, value) in enumerate(settings.items()):
+        parameters |= {f"name{i}": name, f"value{i}": value}
+    session.execute(text(f"SELECT {calls}"), parameters)
 
 
 def _search(

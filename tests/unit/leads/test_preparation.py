@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
+from decimal import Decimal
 
+from leadnexus.jsontext import JSONText
 from leadnexus.leads.ingest.reader import RawRow
-from leadnexus.leads.preparation import PricePolicy, prepare_batch
-from leadnexus.leads.validation.pipeline import FileDefaults
+from leadnexus.leads.preparation import JSON_COLUMNS, PricePolicy, prepare_batch
+from leadnexus.leads.validation.pipeline import FileDefaults, Reason
 
 
 def test_helpers_import_no_database_or_web_code():
@@ -41,3 +44,25 @@ def test_a_batch_maps_cells_to_fields_and_reads_short_rows():
     assert not prepared[0].rejected
     assert prepared[1].rejected and prepared[1].reasons[0].code != "ragged_row"
     assert prepared[2].rejected and [r.code for r in prepared[2].reasons] == ["ragged_row"]
+
+
+def test_a_prepared_row_crosses_processes_unchanged():
+    # Helpers send batches through pickle in a plain wire form (see Prepared.__reduce__); the
+    # writer must get back the same values, with the JSON columns still marked as encoded.
+    batch = [
+        RawRow(2, ["Ada", "ada@analytical.io", "Analytical Engines Ltd", "+1 415 555 2671"], None),
+        RawRow(3, ["Alan", "not an email", "", ""], None),
+    ]
+    prepared = prepare_batch(
+        batch,
+        width=4,
+        columns={0: "first_name", 1: "email", 2: "company_name", 3: "phone"},
+        defaults=FileDefaults(default_country="US"),
+        price=PricePolicy(mode="score", minimum=Decimal("10"), maximum=Decimal("60")),
+        max_sales=2,
+    )
+    copied = pickle.loads(pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301
+    assert copied == prepared
+    assert {type(v) for k, v in copied[0].values.items() if k in JSON_COLUMNS} == {JSONText}
+    assert isinstance(copied[0].values["price"], Decimal)
+    assert copied[1].rejected and isinstance(copied[1].reasons[0], Reason)

@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from leadnexus.jsontext import encode
 from leadnexus.leads.scoring import score
 from leadnexus.leads.scoring.score import SCORE_VERSION, score_lead
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
@@ -88,3 +89,13 @@ def test_module_docstring_documents_the_formula_for_buyers():
     doc = score.__doc__ or ""
     for name, weight in score.WEIGHTS.items():
         assert f"{weight:.2f} * {name}" in doc
+
+
+def test_a_score_comes_back_whole_from_its_stored_breakdown():
+    # The writer rescores marketplace duplicates from the breakdown the helper encoded.
+    original = score_lead(
+        run_row_stages(FULL, FileDefaults()), duplicate_in_marketplace=False, age_days=400
+    )
+    back = score.from_breakdown(encode(original.components), original.version)
+    assert back == original
+    assert score.as_marketplace_duplicate(back).value < original.value

@@ -25,6 +25,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+import orjson
+
 from leadnexus.leads.validation.results import RowOutcome
 
 SCORE_VERSION = "2026.1"
@@ -178,6 +180,13 @@ def as_marketplace_duplicate(score: QualityScore) -> QualityScore:
     """The same score once the database shows another vendor lists the contact."""
     components = [uniqueness(True) if c.name == "uniqueness" else c for c in score.components]
     return QualityScore(_total(components), score.version, components)
+
+
+def from_breakdown(breakdown: str, version: str) -> QualityScore:
+    """A score back from its stored breakdown (`score_breakdown`, encoded JSON; orjson reads
+    only exact str, not JSONText)."""
+    components = [ScoreComponent(**component) for component in orjson.loads(str(breakdown))]
+    return QualityScore(_total(components), version, components)
 
 
 def _total(components: list[ScoreComponent]) -> float:
