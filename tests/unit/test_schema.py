@@ -78,6 +78,39 @@ def test_lead_constraints_hold(session, make):
         with pytest.raises(IntegrityError):
             session.execute(insert, {"v": vendor.id, **bad})
         session.rollback()
+    for column in ("status", "validation_status", "approval_status"):
+        with pytest.raises(IntegrityError):
+            session.execute(
+                text(f"UPDATE leads SET {column} = 'made_up' WHERE vendor_id = :v"),  # noqa: S608
+                {"v": vendor.id},
+            )
+        session.rollback()
+
+
+def test_status_checks_are_comparisons_not_in_lists(database_url):
+    # SQLite fills a temporary index per inserted row for an IN list in a CHECK (migration 0008).
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            tables = conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE name IN ('leads', 'uploads')")
+            ).scalars()
+            checks = [part for sql in tables for part in sql.split("CONSTRAINT") if "CHECK" in part]
+        else:
+            checks = (
+                conn.execute(
+                    text(
+                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                        " WHERE contype = 'c' AND conrelid IN ('leads'::regclass, 'uploads'::regclass)"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+    engine.dispose()
+    status_checks = [c for c in checks if "status" in c]
+    assert len(status_checks) == 4
+    assert not [c for c in status_checks if " IN (" in c.upper() or "ANY" in c.upper()]
 
 
 def test_company_keys_are_backfilled_from_identity_keys(database_url, make):

@@ -30,8 +30,11 @@ from leadnexus.db import Base, BigIntPK, UTCDateTime, utcnow
 from leadnexus.leads.states import ApprovalStatus, LeadStatus, ValidationStatus
 
 
-def _in(column: str, values: type[StrEnum]) -> str:
-    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+def _one_of(column: str, values: type[StrEnum]) -> str:
+    """`column = 'a' OR column = 'b' …`: what `column IN (…)` says, but SQLite evaluates an IN
+    list inside a CHECK by building a temporary index for every row it inserts; the leads
+    table's three cost 40% of a bulk insert (migration 0008)."""
+    return "(" + " OR ".join(f"{column} = {v.value!r}" for v in values) + ")"
 
 
 # Contact data: never serialised to anyone but the owning vendor, admins and paying buyers.
@@ -55,9 +58,9 @@ def _published(name: str, *columns: str) -> Index:
 class Lead(Base):
     __tablename__ = "leads"
     __table_args__ = (
-        CheckConstraint(_in("status", LeadStatus), name="status_known"),
-        CheckConstraint(_in("validation_status", ValidationStatus), name="validation_known"),
-        CheckConstraint(_in("approval_status", ApprovalStatus), name="approval_known"),
+        CheckConstraint(_one_of("status", LeadStatus), name="status_known"),
+        CheckConstraint(_one_of("validation_status", ValidationStatus), name="validation_known"),
+        CheckConstraint(_one_of("approval_status", ApprovalStatus), name="approval_known"),
         CheckConstraint("lead_score IS NULL OR (lead_score >= 0 AND lead_score <= 1)", "score_0_1"),
         CheckConstraint("price >= 0", name="price_not_negative"),
         CheckConstraint("max_sales >= 1", name="max_sales_positive"),
@@ -186,7 +189,7 @@ class Upload(Base):
 
     __tablename__ = "uploads"
     __table_args__ = (
-        CheckConstraint(_in("status", UploadStatus), name="status_known"),
+        CheckConstraint(_one_of("status", UploadStatus), name="status_known"),
         Index("ix_uploads_vendor_id_desc", "vendor_id", "id"),
     )
 
