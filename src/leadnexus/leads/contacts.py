@@ -69,18 +69,28 @@ def same_identity(one: str | None, other: str | None) -> bool:
     return known.hit(None, None, one) is not None
 
 
+def _filed_under(company: str, name: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The two lists a name is kept in: its company with the initial of its first word, and
+    with the initial of its last word. Names NAME_SIMILARITY apart differ by a letter or two, so
+    they share one of the two; comparing within those lists, not with everyone at the company,
+    keeps a company with thousands of leads from making each new row compare with all of them."""
+    words = name.split()
+    return (company, "first " + words[0][0]), (company, "last " + words[-1][0])
+
+
 @dataclass
 class ContactSet:
     """Emails, phones and the people at each company; `hit` says which one a contact matches.
 
     A name is compared as written, fuzzily, and with its words sorted, exactly (a set lookup
     instead of a second fuzzy pass over the company, which cost as much as the first): so a
-    name both misspelt and written family name first is not caught.
+    name both misspelt and written family name first is not caught, nor one misspelt in both
+    initials (see `_filed_under`).
     """
 
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
-    people: dict[str, list[str]] = field(default_factory=dict)  # company key -> names
+    people: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # see _filed_under
     reordered: set[str] = field(default_factory=set)  # company key|words of a name, sorted
 
     def remember(self, email: str | None, phone: str | None, identity: str | None) -> None:
@@ -90,7 +100,8 @@ class ContactSet:
             self.phones.add(phone)
         if identity:
             name, company = identity.split(SEPARATOR, 1)
-            self.people.setdefault(company, []).append(name)
+            for key in _filed_under(company, name):
+                self.people.setdefault(key, []).append(name)
             self.reordered.add(f"{company}{SEPARATOR}{words_sorted(name)}")
 
     def hit(self, email: str | None, phone: str | None, identity: str | None) -> str | None:
@@ -104,13 +115,13 @@ class ContactSet:
 
     def _knows(self, identity: str) -> bool:
         name, company = identity.split(SEPARATOR, 1)
-        names = self.people.get(company)
-        if not names:
-            return False
-        # The same words in any order, the exact name included: a set lookup, where scanning
-        # the company's list of names grew with every row of a big file.
+        # The same words in any order, the exact name included: one set lookup.
         if f"{company}{SEPARATOR}{words_sorted(name)}" in self.reordered:
             return True
-        return bool(
-            process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
-        )
+        for key in _filed_under(company, name):
+            names = self.people.get(key)
+            if names and process.extractOne(
+                name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
+            ):
+                return True
+        return False

@@ -30,7 +30,8 @@ def test_no_identity_without_both_a_name_and_a_company(first, last, company):
         ("ann lee", "anne lee"),
         ("smith john", "john smith"),  # family name first
         ("jonathan smith", "jonathon smith"),  # one changed letter in a long name
-        ("catherine jones", "katherine jones"),
+        ("catherine jones", "katherine jones"),  # another first initial
+        ("alexandra kowalski", "alexandra cowalski"),  # another initial of the family name
     ],
 )
 def test_small_differences_in_a_name_are_the_same_person(name, other):
@@ -81,3 +82,12 @@ def test_identity_fits_its_column_however_long_the_name():
     key = identity_key("A" * 100, "B" * 100, "C" * 250)
     assert key is not None and len(key) <= 320
     assert key.split("|")[1] == "c" * 200
+
+
+def test_a_big_company_still_finds_a_misspelt_name_among_thousands():
+    seen = ContactSet()
+    for n in range(3000):
+        seen.remember(None, None, f"person{n} surname{n}|globex")
+    seen.remember(None, None, "jonathan smith|globex")
+    assert seen.hit(None, None, "jonathon smith|globex") == "name and company"
+    assert seen.hit(None, None, "jonathan smith|initech") is None
