@@ -161,19 +161,36 @@ def bulk_insert(
     if connection.dialect.name != "postgresql":
         _executemany(connection, table, names, rows, shared)
         return
-    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
-    tail = [_copy_value(value, name in json_columns) for name, value in shared.items()]
+    _copy(connection, table, names, rows, shared)
+
+
+def _copy(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    rows: list[dict],
+    shared: dict[str, Any],
+) -> None:
+    """COPY the rows; JSON values are encoded here unless they come encoded (JSONText)."""
+    json_positions = [i for i, name in enumerate(names) if _is_json(table, name)]
+    tail = [_copy_json(v) if _is_json(table, n) else v for n, v in shared.items()]
     columns = ", ".join(f'"{name}"' for name in [*names, *shared])
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row([*(_copy_value(row[n], n in json_columns) for n in names), *tail])
+            values = [row[name] for name in names]
+            values += tail
+            for i in json_positions:
+                values[i] = _copy_json(values[i])
+            copy.write_row(values)
 
 
-def _copy_value(value: Any, is_json: bool) -> Any:
-    if is_json and not isinstance(value, JSONText):
-        return _json_dumps(value)
-    return value
+def _is_json(table: Table, name: str) -> bool:
+    return isinstance(table.c[name].type, JSON)
+
+
+def _copy_json(value: Any) -> Any:
+    return value if isinstance(value, JSONText) else _json_dumps(value)
 
 
 def _executemany(

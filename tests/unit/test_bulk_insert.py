@@ -90,7 +90,11 @@ def test_shared_values_are_stored_on_every_row(database: Database, make) -> None
     vendor = make.user(Role.VENDOR)
     when = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
     rows = [
-        {k: v for k, v in _row(vendor.id, n).items() if k not in ("vendor_id", "risk_flags")}
+        {
+            k: v
+            for k, v in _row(vendor.id, n).items()
+            if k not in ("vendor_id", "risk_flags", "score_breakdown")
+        }
         for n in (6, 7)
     ]
     with database.session() as session:
@@ -98,13 +102,26 @@ def test_shared_values_are_stored_on_every_row(database: Database, make) -> None
             session,
             Lead.__table__,
             rows,
-            shared={"vendor_id": vendor.id, "created_at": when, "risk_flags": encode(["x"])},
+            shared={
+                "vendor_id": vendor.id,
+                "created_at": when,
+                "risk_flags": encode(["x"]),  # encoded already
+                "score_breakdown": [{"name": "risk"}],  # to encode
+            },
         )
         stored = session.execute(
-            select(Lead.email, Lead.vendor_id, Lead.created_at, Lead.risk_flags, Lead.price)
+            select(
+                Lead.email,
+                Lead.vendor_id,
+                Lead.created_at,
+                Lead.risk_flags,
+                Lead.score_breakdown,
+                Lead.price,
+            )
             .where(Lead.email.in_(["person6@example.com", "person7@example.com"]))
             .order_by(Lead.email)
         ).all()
     assert [tuple(row) for row in stored] == [
-        (f"person{n}@example.com", vendor.id, when, ["x"], Decimal("12.35")) for n in (6, 7)
+        (f"person{n}@example.com", vendor.id, when, ["x"], [{"name": "risk"}], Decimal("12.35"))
+        for n in (6, 7)
     ]
