@@ -30,7 +30,8 @@ describe('LoginPage', () => {
     expect(JSON.stringify(store.getState())).not.toContain('refresh-token-in-body');
     expect(window.localStorage.length).toBe(0);
     expect(window.sessionStorage.length).toBe(0);
-    expect(document.title).toBe('Dashboard · Lead-Nexus');
+    // The title follows in an effect, after the heading: on a loaded machine, a moment later.
+    await waitFor(() => expect(document.title).toBe('Dashboard · Lead-Nexus'));
   });
 
   it('shows field errors from a 422 problem+json under the matching field', async () => {
