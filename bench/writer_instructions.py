@@ -22,16 +22,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench._server import reset_postgres
+from leadnexus.auth.models import Role, User
+from leadnexus.cli import migrate
+from leadnexus.db import Database
+from leadnexus.demo import upload_as_suggested
 from leadnexus.demo_data import write_leads_csv
+from leadnexus.leads.jobs import process_upload
+from leadnexus.leads.models import Upload, UploadStatus
 
 
 def prepare_upload(database_url: str, csv_path: Path, upload_dir: Path) -> int:
     """A migrated database with a vendor and a confirmed upload of the file; its id."""
-    from bench._server import reset_postgres
-    from leadnexus.auth.models import Role, User
-    from leadnexus.cli import migrate
-    from leadnexus.db import Database
-    from leadnexus.leads.uploads import confirm_upload, store_upload
 
     if database_url.startswith("postgresql"):
         reset_postgres(database_url)
@@ -42,35 +44,23 @@ def prepare_upload(database_url: str, csv_path: Path, upload_dir: Path) -> int:
         vendor = User(email="bench@example.com", password_hash="!", role=Role.VENDOR, name="B")  # noqa: S106
         session.add(vendor)
         session.flush()
-        with csv_path.open("rb") as stream:
-            stored = store_upload(
-                session=session,
-                vendor=vendor,
-                stream=stream,
-                filename=csv_path.name,
-                upload_dir=upload_dir,
-                max_bytes=1 << 30,
-            )
-        mapping = {s.column: s.field for s in stored.suggestions if s.field}
-        upload = confirm_upload(
+        upload_id = upload_as_suggested(
             session=session,
             vendor=vendor,
-            upload_id=stored.upload.id,
-            mapping=mapping,
+            path=csv_path,
+            upload_dir=upload_dir,
+            max_bytes=1 << 30,
             defaults={"default_country": "US"},
         )
-        upload_id = upload.id
     database.engine.dispose()
     return upload_id
 
 
 def run_job(database_url: str, csv_path: Path, *, with_job: bool) -> None:
     """The child process that valgrind watches."""
-    from leadnexus.db import Database
-    from leadnexus.leads.jobs import process_upload
-    from leadnexus.leads.models import Upload, UploadStatus
-
-    upload_dir = Path(tempfile.mkdtemp(prefix="leadnexus-bench-uploads-"))
+    # Beside the file, in the folder the parent process removes.
+    upload_dir = csv_path.parent / f"uploads-{'job' if with_job else 'setup'}"
+    upload_dir.mkdir()
     upload_id = prepare_upload(database_url, csv_path, upload_dir)
     if not with_job:
         return

@@ -7,11 +7,12 @@ import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leadnexus.auth.models import Role
+from leadnexus.auth.models import Role, User
 from leadnexus.auth.passwords import hash_password
 from leadnexus.auth.service import create_user, find_user_by_email
 from leadnexus.config import Settings
@@ -96,6 +97,37 @@ DEMO_FILES = (
 )
 
 
+def upload_as_suggested(
+    *,
+    session: Session,
+    vendor: User,
+    path: Path,
+    upload_dir: Path,
+    max_bytes: int,
+    defaults: dict[str, Any],
+) -> int:
+    """Upload a file and confirm the mapping the platform suggests, as a vendor who accepts
+    it would; the queued upload's id."""
+    with path.open("rb") as stream:
+        stored = store_upload(
+            session=session,
+            vendor=vendor,
+            stream=stream,
+            filename=path.name,
+            upload_dir=upload_dir,
+            max_bytes=max_bytes,
+        )
+    mapping = {s.column: s.field for s in stored.suggestions if s.field}
+    upload = confirm_upload(
+        session=session,
+        vendor=vendor,
+        upload_id=stored.upload.id,
+        mapping=mapping,
+        defaults=defaults,
+    )
+    return upload.id
+
+
 def seed_demo_leads(*, database: Database, settings: Settings) -> int:
     """Upload a realistic file per demo vendor and run it through the real pipeline, once."""
     created = 0
@@ -110,24 +142,14 @@ def seed_demo_leads(*, database: Database, settings: Settings) -> int:
                 path = write_leads_csv(
                     Path(tmp) / f"{style}-export.csv", rows, seed=len(email), style=style
                 )
-                with path.open("rb") as stream:
-                    stored = store_upload(
-                        session=session,
-                        vendor=vendor,
-                        stream=stream,
-                        filename=path.name,
-                        upload_dir=settings.upload_dir,
-                        max_bytes=settings.max_upload_bytes,
-                    )
-            mapping = {s.column: s.field for s in stored.suggestions if s.field}
-            upload = confirm_upload(
-                session=session,
-                vendor=vendor,
-                upload_id=stored.upload.id,
-                mapping=mapping,
-                defaults={"currency": "USD", **defaults},
-            )
-            upload_id = upload.id
+                upload_id = upload_as_suggested(
+                    session=session,
+                    vendor=vendor,
+                    path=path,
+                    upload_dir=settings.upload_dir,
+                    max_bytes=settings.max_upload_bytes,
+                    defaults={"currency": "USD", **defaults},
+                )
         process_upload(database, upload_id, settings.upload_dir)
         with database.session() as session:
             approved = apply_rules(session, upload_id=upload_id)
