@@ -72,3 +72,24 @@ def test_vendor_leaves_the_mapping_and_comes_back_to_it(page: Page, live_server,
     page.get_by_role("button", name="Next").click()  # review
     page.get_by_role("button", name="Start import").click()
     expect(page.get_by_text("Accepted with warnings")).to_be_visible(timeout=30_000)
+
+
+def test_a_wide_file_keeps_every_field_selector_on_screen(page: Page, live_server, tmp_path):
+    """A file with many columns scrolls in its preview; the mapping stays within the card."""
+    vendor = "demo-vendor2@example.com"
+    _sign_in(page, vendor, live_server["logins"][vendor])
+    page.goto("/vendor/uploads/new")
+    headers = ["Email", "Phone", "Company", *(f"Custom field number {n}" for n in range(1, 15))]
+    row = [
+        "wide@wideco.io",
+        "+44 20 7946 0100",
+        "Wide Co",
+        *("a long value here" for _ in range(14)),
+    ]
+    path = tmp_path / "wide-export.csv"
+    path.write_text(f"{','.join(headers)}\n{','.join(row)}\n", encoding="utf-8")
+    page.get_by_label("Lead file").set_input_files(str(path))
+
+    mapping = page.get_by_role("table", name="Column mapping")
+    expect(mapping.get_by_role("columnheader", name="Match")).to_be_in_viewport()
+    expect(mapping.get_by_role("combobox").first).to_be_in_viewport(ratio=1)

@@ -87,7 +87,9 @@ export function MappingStep({
   const previewRows = created.sample_rows.slice(0, PREVIEW_ROWS);
 
   return (
-    <Box sx={{ display: 'grid', gap: 2.5 }}>
+    // minmax(0, 1fr): a wide file's preview scrolls inside its table instead of widening the
+    // step past the card, which cut off the field selectors on the right.
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2.5 }}>
       {source === 'remembered' ? (
         <Alert
           severity="info"
