@@ -78,6 +78,21 @@ def _filed_under(company: str, name: str) -> tuple[tuple[str, str], tuple[str, s
     return (company, "first " + words[0][0]), (company, "last " + words[-1][0])
 
 
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    reordered: str  # company key|words of the name, sorted
+    lists: tuple[tuple[str, str], tuple[str, str]]  # see _filed_under
+
+
+@lru_cache(maxsize=4096)
+def _person(identity: str) -> _Person:
+    """An identity key taken apart once: a job asks about each row's identity in the file, the
+    vendor's leads and the marketplace, then remembers it (the calls come close together)."""
+    name, company = identity.split(SEPARATOR, 1)
+    return _Person(name, f"{company}{SEPARATOR}{words_sorted(name)}", _filed_under(company, name))
+
+
 @dataclass
 class ContactSet:
     """Emails, phones and the people at each company; `hit` says which one a contact matches.
@@ -99,29 +114,28 @@ class ContactSet:
         if phone:
             self.phones.add(phone)
         if identity:
-            name, company = identity.split(SEPARATOR, 1)
-            for key in _filed_under(company, name):
-                self.people.setdefault(key, []).append(name)
-            self.reordered.add(f"{company}{SEPARATOR}{words_sorted(name)}")
+            person = _person(identity)
+            for key in person.lists:
+                self.people.setdefault(key, []).append(person.name)
+            self.reordered.add(person.reordered)
 
     def hit(self, email: str | None, phone: str | None, identity: str | None) -> str | None:
         if email and email in self.emails:
             return "email"
         if phone and phone in self.phones:
             return "phone"
-        if identity and self._knows(identity):
+        if identity and self.reordered and self._knows(_person(identity)):
             return "name and company"
         return None
 
-    def _knows(self, identity: str) -> bool:
-        name, company = identity.split(SEPARATOR, 1)
+    def _knows(self, person: _Person) -> bool:
         # The same words in any order, the exact name included: one set lookup.
-        if f"{company}{SEPARATOR}{words_sorted(name)}" in self.reordered:
+        if person.reordered in self.reordered:
             return True
-        for key in _filed_under(company, name):
+        for key in person.lists:
             names = self.people.get(key)
             if names and process.extractOne(
-                name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
+                person.name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
             ):
                 return True
         return False
