@@ -150,6 +150,18 @@ def test_clean_removes_control_characters_and_collapses_space():
 
 
 @pytest.mark.parametrize(
+    ("value", "cleaned"),
+    [("'+44 20 7946 0958", "+44 20 7946 0958"), ("'0049 30", "0049 30"), ("'-", None)],
+)
+def test_the_spreadsheet_text_marker_is_not_part_of_the_value(value, cleaned):
+    assert clean(value) == cleaned
+
+
+def test_an_apostrophe_that_belongs_to_the_name_is_kept():
+    assert clean("'t Hooft") == "'t Hooft"
+
+
+@pytest.mark.parametrize(
     ("value", "sector"),
     [
         ("Computer Software", "Software"),

@@ -49,6 +49,9 @@ _LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _MULTILINE_FIELDS = frozenset({"description"})
+# A leading ' is the spreadsheet "keep this as text" marker: tools (and our own error report)
+# put it before formula characters and numbers. It is not part of the value.
+_TEXT_MARKED = frozenset("=+-@0123456789")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"})
@@ -59,7 +62,7 @@ NAME_PARTICLES = frozenset(
 
 
 def clean(value: str | None, *, multiline: bool = False) -> str | None:
-    """Strip control characters and padding; placeholders such as "N/A" become None."""
+    """Strip control characters, padding and a text marker; placeholders such as "N/A" are None."""
     if value is None:
         return None
     if value.isprintable():
@@ -71,6 +74,8 @@ def clean(value: str | None, *, multiline: bool = False) -> str | None:
         text = _CONTROL.sub("", value).strip()
         if not multiline:
             text = _SPACES.sub(" ", text)
+    if text[:1] == "'" and text[1:2] in _TEXT_MARKED:
+        text = text[1:]
     return None if len(text) <= _LONGEST_PLACEHOLDER and text.lower() in PLACEHOLDERS else text
 
 

@@ -1,0 +1,89 @@
+"""Real-world exports through the API: other tools' headers, encodings and defects.
+
+Each test uploads a file as a vendor would get it from another tool, confirms the suggested
+mapping and checks the suggestion, the counts, the reasons and the stored leads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import select
+
+from leadnexus.auth.models import Role
+from leadnexus.leads.models import Lead
+
+
+@pytest.fixture
+def vendor(as_user):
+    return as_user(Role.VENDOR)[1]
+
+
+def _upload(client, headers, content: bytes, name="export.csv"):
+    response = client.post(
+        "/api/leads/upload",
+        data={"file": (io.BytesIO(content), name)},
+        headers=headers,
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def _suggested(created) -> dict[str, str | None]:
+    return {s["column"]: s["field"] for s in created["suggested_mapping"]}
+
+
+def _process(client, headers, created, mapping=None, **defaults) -> dict:
+    """Confirm (the suggested mapping unless given) and return the finished upload."""
+    upload_id = created["upload"]["id"]
+    body = {
+        "mapping": mapping or _suggested(created),
+        "defaults": {"price": {"mode": "fixed", "amount": "30.00"}, **defaults},
+    }
+    confirmed = client.post(f"/api/leads/uploads/{upload_id}/confirm", json=body, headers=headers)
+    assert confirmed.status_code == 202, confirmed.get_json()
+    upload = client.get(f"/api/leads/uploads/{upload_id}", headers=headers).get_json()
+    assert upload["status"] == "completed"
+    accepted = upload["accepted"] + upload["accepted_with_warnings"]
+    assert accepted + upload["rejected"] == upload["rows_total"] == upload["rows_done"]
+    return upload
+
+
+def _report(client, headers, upload) -> list[list[str]]:
+    response = client.get(upload["error_report_url"], headers=headers)
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    response.close()
+    return rows
+
+
+def _leads(database, upload) -> list[Lead]:
+    with database.session() as session:
+        query = select(Lead).where(Lead.upload_id == upload["id"]).order_by(Lead.source_row)
+        return list(session.scalars(query))
+
+
+def test_a_corrected_error_report_uploads_cleanly(client, vendor, database):
+    # The error report marks "-", "+44 …" and "=…" cells with a leading ' for spreadsheets;
+    # vendors fix the rows in it and upload it again.
+    content = (
+        b"First Name,Last Name,Email,Phone,Company,Country\n"
+        b"Ann,-,ann@acme.io,+44 20 7946 0958,,GB\n"
+        b"Bo,Kim,bo@,,Beta,GB\n"
+    )
+    first = _process(client, vendor, _upload(client, vendor, content))
+    report = _report(client, vendor, first)
+    assert report[1][1:5] == ["'-", "ann@acme.io", "'+44 20 7946 0958", ""]
+    report[1][4], report[2][2] = "Acme", "bo@beta.io"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(report)
+
+    created = _upload(client, vendor, buffer.getvalue().encode(), name="errors.csv")
+    mapping = _suggested(created)
+    assert mapping["row_number"] is None and mapping["rejection_reasons"] is None
+    again = _process(client, vendor, created)
+    assert again["accepted"] == 2
+    ann, bo = _leads(database, again)
+    assert (ann.contact_last_name, ann.phone, bo.email) == (None, "+442079460958", "bo@beta.io")
