@@ -65,6 +65,45 @@ def _leads(database, upload) -> list[Lead]:
         return list(session.scalars(query))
 
 
+def test_apollo_phone_written_as_text_is_the_phone_not_the_empty_mobile_column(
+    client, vendor, database
+):
+    # Apollo writes phones with Excel's text marker; its Mobile Phone column is often empty.
+    content = (
+        b"First Name,Last Name,Title,Company,Email,Work Direct Phone,Mobile Phone,Corporate Phone\n"
+        b"Tom,Hanks,VP Engineering,Initech,tom@initech.com,'+1 415-555-2671,,'+1 415-555-0000\n"
+        b"Meg,Ryan,CFO,Initrode,meg@initrode.com,'+1 212-555-0199,,\n"
+    )
+    created = _upload(client, vendor, content)
+    mapping = _suggested(created)
+    assert mapping["Work Direct Phone"] == "phone"
+    assert mapping["Mobile Phone"] is None
+
+    upload = _process(client, vendor, created)
+    assert upload["accepted"] == 2
+    assert [lead.phone for lead in _leads(database, upload)] == ["+14155552671", "+12125550199"]
+
+
+def test_a_duplicated_email_header_maps_the_copy_that_holds_the_emails(client, vendor):
+    content = b"Email,Name,Email,Company\n,Ann Lee,ann@acme.io,Acme\n,Bo Kim,bo@beta.io,Beta\n"
+    created = _upload(client, vendor, content)
+    mapping = _suggested(created)
+    assert (mapping["Email"], mapping["Email (2)"]) == (None, "email")
+
+    upload = _process(client, vendor, created)
+    assert (upload["accepted"], upload["rejected"]) == (2, 0)
+
+
+def test_placeholders_are_not_shown_as_samples_nor_count_against_the_header(client, vendor):
+    # A sparse email column: most contacts only have a phone.
+    rows = "".join(f"P{i} Q,N/A,+1 415 555 26{i:02},Firm{i},US\n" for i in range(8))
+    content = f"Name,Email,Phone,Company,Country\n{rows}Z Z,z@z.io,,Z,US\n".encode()
+    created = _upload(client, vendor, content)
+    email = next(s for s in created["suggested_mapping"] if s["column"] == "Email")
+    assert (email["field"], email["samples"]) == ("email", ["z@z.io"])
+    assert email["confidence"] >= 0.9
+
+
 def test_a_corrected_error_report_uploads_cleanly(client, vendor, database):
     # The error report marks "-", "+44 …" and "=…" cells with a leading ' for spreadsheets;
     # vendors fix the rows in it and upload it again.

@@ -14,6 +14,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from leadnexus.leads.validation.normalisation import normalise_country
+from leadnexus.leads.validation.required import clean
 from leadnexus.leads.validation.results import FIELD_NAMES
 
 # The row fields, plus full_name, which the required stage splits into first and last name.
@@ -27,6 +28,9 @@ FUZZY_SCALE = 0.8
 CONTENT_STRONG_SHARE = 0.8
 CONTENT_WEAK_SHARE = 0.3
 MAX_SAMPLES = 5
+# A column empty in every sample row is kept, but loses to a column with values and the same
+# header evidence: Apollo's empty "Mobile Phone" beside "Work Direct Phone", a second "Email".
+EMPTY_COLUMN_SCALE = 0.8
 MAX_SAMPLE_CHARS = 100
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -369,8 +373,17 @@ def _weigh(
 
 
 def _samples(index: int, rows: list[list[str]]) -> list[str]:
-    values = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
-    return [value[:MAX_SAMPLE_CHARS] for value in values]
+    """The column's values as the pipeline will read them: "N/A" is no value, and "'+1 415 …"
+    (a phone written as text for Excel) is a phone."""
+    cleaned = (clean(row[index][: MAX_SAMPLE_CHARS * 2]) for row in rows if index < len(row))
+    return [value[:MAX_SAMPLE_CHARS] for value in cleaned if value]
+
+
+def _unsampled(candidate: Candidate | None) -> Candidate | None:
+    if candidate is None:
+        return None
+    field, confidence, method = candidate
+    return field, round(confidence * EMPTY_COLUMN_SCALE, 3), method
 
 
 def _candidate(header: str, values: list[str]) -> Candidate | None:
@@ -388,6 +401,8 @@ def suggest_mapping(headers: list[str], sample_rows: list[list[str]]) -> list[Co
     """One suggestion per column; each canonical field is given to its most confident column."""
     values = [_samples(index, sample_rows) for index in range(len(headers))]
     candidates = [_candidate(header, values[i]) for i, header in enumerate(headers)]
+    if sample_rows:
+        candidates = [c if values[i] else _unsampled(c) for i, c in enumerate(candidates)]
     ranked = sorted(
         (index for index, candidate in enumerate(candidates) if candidate),
         key=lambda index: -candidates[index][1],  # type: ignore[index]
