@@ -126,3 +126,78 @@ def test_a_corrected_error_report_uploads_cleanly(client, vendor, database):
     assert again["accepted"] == 2
     ann, bo = _leads(database, again)
     assert (ann.contact_last_name, ann.phone, bo.email) == (None, "+442079460958", "bo@beta.io")
+
+
+def test_german_excel_export(client, vendor, database):
+    content = (
+        "Anrede;Vorname;Nachname;E-Mail-Adresse;Telefon;Firma;Position;Straße;PLZ;Ort;Land;"
+        "Umsatz;Mitarbeiter\n"
+        "Herr;Jörg;Müller;joerg@baeckerei-mueller.de;030 123456;Bäckerei Müller GmbH;"
+        'Geschäftsführer;Hauptstr. 1;10115;Berlin;Deutschland;"1.234.567,89";1.500\n'
+        "Frau;Anna;Schäfer;anna@schaefer.de;+49 89 987654;Schäfer AG;Leiterin Vertrieb;;"
+        "80331;München;Deutschland;2,5 Mio;12\n"
+    ).encode("cp1252")
+    created = _upload(client, vendor, content)
+    assert (created["upload"]["encoding"], created["upload"]["delimiter"]) == ("cp1252", ";")
+    assert _suggested(created) == {
+        "Anrede": None,
+        "Vorname": "first_name",
+        "Nachname": "last_name",
+        "E-Mail-Adresse": "email",
+        "Telefon": "phone",
+        "Firma": "company_name",
+        "Position": "job_title",
+        "Straße": None,
+        "PLZ": None,
+        "Ort": "city",
+        "Land": "country",
+        "Umsatz": "annual_revenue",
+        "Mitarbeiter": "company_size",
+    }
+
+    upload = _process(client, vendor, created, default_country="DE")
+    assert (upload["accepted"], upload["rejected"]) == (2, 0)
+    jorg, anna = _leads(database, upload)
+    assert (jorg.contact_last_name, jorg.company_name, jorg.city) == (
+        "Müller",
+        "Bäckerei Müller GmbH",
+        "Berlin",
+    )
+    assert (jorg.phone, jorg.country, jorg.company_size) == ("+4930123456", "DE", "1001-5000")
+    assert (anna.annual_revenue, anna.company_size) == ("2,5 Mio", "11-50")
+
+
+def test_french_excel_export(client, vendor):
+    content = (
+        "Civilité;Prénom;Nom;Courriel;Téléphone;Société;Fonction;Ville;Pays;"
+        "Chiffre d'affaires;Effectif\n"
+        "M.;François;Lefèvre;francois@societe.fr;01 23 45 67 89;Lefèvre SA;Directeur commercial;"
+        'Paris;France;"3,5 M€";250\n'
+    ).encode("cp1252")
+    created = _upload(client, vendor, content)
+    assert _suggested(created) == {
+        "Civilité": None,
+        "Prénom": "first_name",
+        "Nom": "last_name",
+        "Courriel": "email",
+        "Téléphone": "phone",
+        "Société": "company_name",
+        "Fonction": "job_title",  # the job, not the English "Function" (department)
+        "Ville": "city",
+        "Pays": "country",
+        "Chiffre d'affaires": "annual_revenue",
+        "Effectif": "company_size",
+    }
+    upload = _process(client, vendor, created, default_country="FR")
+    assert (upload["accepted"], upload["rejected"]) == (1, 0)
+
+
+def test_zoominfo_direct_phone_number_is_the_phone(client, vendor):
+    content = (
+        b"First Name,Last Name,Direct Phone Number,Email Address,Mobile phone,Company Name,"
+        b"Company HQ Phone\n"
+        b"Linh,Nguyen,(617) 555-0123,linh@contoso.com,(617) 555-0999,Contoso,(617) 555-0000\n"
+    )
+    mapping = _suggested(_upload(client, vendor, content))
+    assert mapping["Direct Phone Number"] == "phone"
+    assert mapping["Mobile phone"] is None and mapping["Company HQ Phone"] is None

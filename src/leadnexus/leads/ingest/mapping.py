@@ -58,6 +58,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "telephone",
         "direct dial",
         "direct phone",
+        "direct phone number",
         "work phone",
         "work direct phone",
         "first phone",
@@ -127,6 +128,24 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "consent_date": ("consent date", "opt in date", "consented at", "consent timestamp"),
     "title": ("lead title", "headline", "lead name", "lead headline"),
+}
+# German and French Excel exports (the cp1252, semicolon files) name their columns in their
+# language; normalise_header has already folded accents and "ß" ("Straße" -> "strasse").
+_LOCAL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "first_name": ("vorname", "prenom"),
+    "last_name": ("nachname", "familienname", "nom", "nom de famille"),
+    "email": ("email adresse", "courriel", "adresse email"),
+    "phone": ("telefon", "telefonnummer", "mobil", "handy", "numero de telephone"),
+    "job_title": ("berufsbezeichnung", "jobtitel", "fonction", "poste", "intitule du poste"),
+    "department": ("abteilung",),
+    "company_name": ("firma", "firmenname", "unternehmen", "societe", "entreprise"),
+    "website": ("webseite", "internetseite", "site web", "site internet"),
+    "company_size": ("mitarbeiter", "mitarbeiterzahl", "anzahl mitarbeiter", "effectif"),
+    "annual_revenue": ("umsatz", "jahresumsatz", "chiffre d affaires"),
+    "industry": ("branche", "secteur", "secteur d activite"),
+    "country": ("land", "pays"),
+    "region": ("bundesland",),
+    "city": ("ort", "stadt", "ville"),
 }
 # Plausible but second-best columns: a direct line beats a switchboard, a person's city the HQ's.
 _WEAK_SYNONYMS: dict[str, tuple[str, float]] = {
@@ -239,7 +258,7 @@ class ColumnSuggestion:
 
 def normalise_header(header: str) -> str:
     """Compare-ready header: "E-mail Address" -> "email address", "Phone #" -> "phone number"."""
-    text = _CAMEL.sub(" ", header)
+    text = _CAMEL.sub(" ", header).replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"e[\s_-]?mail", "email", text)
     text = text.replace("#", " number ").replace("&", " and ")
@@ -251,7 +270,7 @@ def _lookup_table() -> dict[str, tuple[str, float, Method]]:
     table: dict[str, tuple[str, float, Method]] = {}
     for name, (field, confidence) in _WEAK_SYNONYMS.items():
         table[name] = (field, confidence, "synonym")
-    for field, synonyms in _SYNONYMS.items():
+    for field, synonyms in (*_SYNONYMS.items(), *_LOCAL_SYNONYMS.items()):
         for synonym in synonyms:
             table[synonym] = (field, SYNONYM_CONFIDENCE, "synonym")
     for field in CANONICAL_FIELDS:
