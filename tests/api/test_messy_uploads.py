@@ -201,3 +201,19 @@ def test_zoominfo_direct_phone_number_is_the_phone(client, vendor):
     mapping = _suggested(_upload(client, vendor, content))
     assert mapping["Direct Phone Number"] == "phone"
     assert mapping["Mobile phone"] is None and mapping["Company HQ Phone"] is None
+
+
+def test_wrapped_email_addresses_are_unwrapped(client, vendor, database):
+    content = (
+        b"Name,Email,Company\n"
+        b"Ann Lee,mailto:ann@acme.io,Acme\n"
+        b"Bo Kim,<bo@beta.io>,Beta\n"
+        b'Cy Day,"Cy Day <cy@gamma.io>",Gamma\n'
+        b"Di Eck,MAILTO:di@delta.io?subject=Hi,Delta\n"
+        b"Ed Fox,mailto:ANN@ACME.IO,Acme\n"  # the same address as row 1
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert (upload["accepted"], upload["rejected"]) == (4, 1)
+    assert upload["rejected_by_reason"] == {"duplicate_in_file": 1}
+    emails = [lead.email for lead in _leads(database, upload)]
+    assert emails == ["ann@acme.io", "bo@beta.io", "cy@gamma.io", "di@delta.io"]

@@ -53,6 +53,10 @@ _MULTILINE_FIELDS = frozenset({"description"})
 # put it before formula characters and numbers. It is not part of the value.
 _TEXT_MARKED = frozenset("=+-@0123456789")
 
+# Mail clients and HTML scrapes wrap the address: "mailto:ann@x.io", "Ann Lee <ann@x.io>".
+_BRACKETED_ADDRESS = re.compile(r"<([^<>\s]+@[^<>\s]+)>$")
+_MAILTO = "mailto:"
+
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"})
 # A surname starts at its particle: "Anna van der Berg" -> "Anna" + "van der Berg".
@@ -106,12 +110,24 @@ def split_full_name(full_name: str) -> tuple[str | None, str | None]:
     return " ".join(tokens[:start]), " ".join(tokens[start:])
 
 
+def unwrap_email(value: str) -> str:
+    """The address inside a mailto: link or angle brackets; other values are left as they are."""
+    if value.endswith(">"):
+        match = _BRACKETED_ADDRESS.search(value)
+        value = match.group(1) if match else value
+    if value[: len(_MAILTO)].lower() == _MAILTO:
+        value = value[len(_MAILTO) :].split("?", 1)[0].strip()
+    return value
+
+
 def _fill_fields(ctx: RowContext) -> None:
     fields, raw = ctx.fields, ctx.raw
     for name in fields:
         value = raw.get(name)
         # clean(None) is None; most files map only some of the fields.
         fields[name] = None if value is None else clean(value, multiline=name in _MULTILINE_FIELDS)
+    if fields["email"]:
+        fields["email"] = unwrap_email(fields["email"]) or None
     full_name = clean(ctx.raw.get("full_name"))
     if full_name and not (ctx.fields["first_name"] or ctx.fields["last_name"]):
         ctx.fields["first_name"], ctx.fields["last_name"] = split_full_name(full_name)
