@@ -217,3 +217,32 @@ def test_wrapped_email_addresses_are_unwrapped(client, vendor, database):
     assert upload["rejected_by_reason"] == {"duplicate_in_file": 1}
     emails = [lead.email for lead in _leads(database, upload)]
     assert emails == ["ann@acme.io", "bo@beta.io", "cy@gamma.io", "di@delta.io"]
+
+
+def test_formula_cells_reject_the_row_with_the_field_named(client, vendor, database):
+    content = (
+        b"First Name,Last Name,Email,Phone,Company,Notes\n"
+        b"=cmd|'/C calc'!A0,Evil,evil@x.io,,Acme,\n"
+        b"Ann,Lee,ann@acme.io,,@SUM(1+1),\n"
+        b"Bo,Kim,bo@beta.io,,-Beta Labs,\n"
+        b"Cy,+Day,cy@gamma.io,,Gamma,\n"
+        # Not formulas: a phone's +, a bullet point, a negative number, an email's - and @.
+        b"Di,Eck,-di@delta.io,+1 415 555 2671,Delta,- met at the fair\n"
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content), default_country="US")
+    assert (upload["accepted"], upload["rejected"]) == (1, 4)
+    assert upload["rejected_by_reason"] == {"formula_value": 4}
+    report = _report(client, vendor, upload)
+    assert report[1][0] == "'=cmd|'/C calc'!A0"  # still neutralised in the report
+    assert [row[-1] for row in report[1:]] == [
+        "The first name starts with '=', which spreadsheets run as a formula; "
+        "remove that character.",
+        "The company name starts with '@', which spreadsheets run as a formula; "
+        "remove that character.",
+        "The company name starts with '-', which spreadsheets run as a formula; "
+        "remove that character.",
+        "The last name starts with '+', which spreadsheets run as a formula; "
+        "remove that character.",
+    ]
+    [di] = _leads(database, upload)
+    assert (di.email, di.description) == ("-di@delta.io", "- met at the fair")
