@@ -246,3 +246,24 @@ def test_formula_cells_reject_the_row_with_the_field_named(client, vendor, datab
     ]
     [di] = _leads(database, upload)
     assert (di.email, di.description) == ("-di@delta.io", "- met at the fair")
+
+
+def test_phone_numbers_mangled_by_spreadsheets(client, vendor, database):
+    content = (
+        b"Name,Phone,Email,Company,Country\n"
+        b"Ann Lee,4.15555E+09,,Acme,US\n"  # digits lost: the only contact, so rejected
+        b"Bo Kim,4.15555E+09,bo@beta.io,Beta,US\n"  # digits lost: kept with its email
+        b"Cy Day,4155552671.0,,Gamma,US\n"  # a float: the number is all there
+        b"Di Eck,4.155552672E+09,,Delta,US\n"  # every digit still written out
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert (upload["accepted"], upload["accepted_with_warnings"], upload["rejected"]) == (2, 1, 1)
+    assert upload["rejected_by_reason"] == {"invalid_phone": 1}
+    [ann] = _report(client, vendor, upload)[1:]
+    assert ann[-1] == (
+        "A spreadsheet turned the phone number into 4.15555E+09 and lost its last digits; "
+        "format the column as text and export it again. It was dropped."
+    )
+    bo, cy, di = _leads(database, upload)
+    assert (bo.email, bo.phone) == ("bo@beta.io", None)
+    assert (cy.phone, di.phone) == ("+14155552671", "+14155552672")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from leadnexus.leads.validation.results import RowContext, StageReport, StageResult
 
@@ -70,6 +71,12 @@ FREE_TEXT_FIELDS = (
 )
 # After + or - these start a number ("-5", "+10 %") or a bullet ("- met at the fair").
 _NOT_FORMULA_AFTER_SIGN = frozenset("0123456789 .")
+
+# Excel shows a long number as "4.15555E+09" and exports it so: the digits past the sixth are
+# gone, and "add a country code" would be the wrong advice.
+_SCIENTIFIC = re.compile(r"^\d[.,]\d+E\+?\d{1,2}$", re.IGNORECASE)
+# A numeric column with blanks is written as floats by pandas and some exporters: "4155552671.0".
+_FLOAT_NUMBER = re.compile(r"^(\+?\d{6,15})\.0$")
 
 # Mail clients and HTML scrapes wrap the address: "mailto:ann@x.io", "Ann Lee <ann@x.io>".
 _BRACKETED_ADDRESS = re.compile(r"<([^<>\s]+@[^<>\s]+)>$")
@@ -171,6 +178,33 @@ def _check_formulas(fields: dict[str, str | None], report: StageReport) -> None:
             )
 
 
+def _exact_digits(scientific: str) -> str | None:
+    """The integer a spreadsheet's E-notation still holds in full, else None (digits lost)."""
+    number = Decimal(scientific.replace(",", "."))
+    # An exponent of 0 means every digit was written out: "4.155552671E+09" is 4155552671.
+    return str(int(number)) if number.as_tuple().exponent == 0 else None
+
+
+def _spreadsheet_phone(ctx: RowContext) -> None:
+    """Undo what spreadsheets do to phone numbers stored as numbers, or say the number is lost.
+
+    Runs after the required groups: a lost number still counts as given, so the row's reason
+    is this one and not "missing_contact".
+    """
+    phone = ctx.fields["phone"]
+    if phone is None or not phone[-1].isdigit():
+        return
+    if match := _FLOAT_NUMBER.match(phone):
+        ctx.fields["phone"] = match.group(1)
+    elif _SCIENTIFIC.match(phone):
+        ctx.fields["phone"] = _exact_digits(phone)
+        if ctx.fields["phone"] is None:
+            ctx.phone_error = (
+                f"A spreadsheet turned the phone number into {phone} and lost its last digits; "
+                "format the column as text and export it again."
+            )
+
+
 def check(ctx: RowContext) -> StageResult:
     """Fill ctx.fields with cleaned raw values and fail rows that lack a required group."""
     _fill_fields(ctx)
@@ -187,4 +221,5 @@ def check(ctx: RowContext) -> StageResult:
         if value is not None and len(value) > limit:
             report.fail("too_long", f"Use at most {limit} characters.", name)
     _check_formulas(f, report)
+    _spreadsheet_phone(ctx)
     return report.result()
