@@ -136,7 +136,8 @@ def test_a_cell_over_the_csv_field_limit_is_a_malformed_row_and_reading_continue
 
 
 def test_bad_bytes_after_the_sample_are_replaced_not_fatal(tmp_path):
-    body = "Name,City\n" + "Ann,Berlin\n" * 200
+    # UTF-8 past the ASCII sample ("Zoë"), with one damaged row: the file stays UTF-8.
+    body = "Name,City\n" + "Ann,Berlin\n" * 200 + "Zoë,Zürich\nJörg,Köln\n"
     path = write(tmp_path, body.encode() + b"M\xfcller,K\xf6ln\n")
     layout = sniff(path, sample_bytes=256)
     assert layout.encoding == "utf-8"
@@ -161,3 +162,11 @@ def test_iter_rows_is_a_lazy_generator(tmp_path):
     rows = iter_rows(path, CsvLayout("utf-8", ",", ["A", "B"], []))
     assert next(rows).number == 1  # nothing read ahead into a list
     assert sum(1 for _ in rows) == 9_999
+
+
+def test_a_cp1252_file_whose_first_rows_are_ascii_is_read_as_cp1252(tmp_path):
+    ascii_rows = "".join(f"user{i},user{i}@acme.com\n" for i in range(200))
+    path = write(tmp_path, "Name,Email\n" + ascii_rows + "Jörg Müller,j@x.de\n", "cp1252")
+    layout = sniff(path, sample_bytes=1024)
+    assert layout.encoding == "cp1252"
+    assert list(iter_rows(path, layout))[-1].cells == ["Jörg Müller", "j@x.de"]

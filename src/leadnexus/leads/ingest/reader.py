@@ -5,6 +5,7 @@ reported on the row (RawRow.problem) so one bad line never stops an upload.
 
 Bytes that do not decode in the detected encoding past the sample are replaced with U+FFFD
 (errors="replace") rather than failing the row: the value is visibly damaged, the rest is kept.
+A plain ASCII sample does not decide the encoding: the rest of the file does (see _rest_encoding).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_CELL_BYTES = 64 * 1024
 # Above MAX_CELL_BYTES so an oversized cell is flagged rather than a csv.Error; bounded so a
@@ -92,6 +94,24 @@ def _decode(sample: bytes, *, complete: bool) -> tuple[str, str]:
     return "latin-1", text
 
 
+def _rest_encoding(handle: BinaryIO) -> str:
+    """UTF-8 or Windows-1252 for the rest of a file whose sample was plain ASCII.
+
+    An ASCII sample says nothing about the encoding: a Windows-1252 export whose first rows are
+    ASCII would otherwise be read as UTF-8, and every later "ü" replaced by U+FFFD. A UTF-8
+    file with a few damaged bytes stays UTF-8: most of its non-ASCII characters decode.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    decoded = damaged = 0
+    while chunk := handle.read(1024 * 1024):
+        text = decoder.decode(chunk)
+        if not text.isascii():
+            bad = text.count("\ufffd")
+            damaged += bad
+            decoded += len(text) - len(text.encode("ascii", "ignore")) - bad
+    return "cp1252" if damaged > decoded else "utf-8"
+
+
 def _records(text: str, delimiter: str) -> list[list[str]]:
     """Up to SNIFF_RECORDS non-blank records of the sample parsed with one delimiter."""
     records: list[list[str]] = []
@@ -167,11 +187,13 @@ def sniff(path: Path, sample_bytes: int = 64 * 1024) -> CsvLayout:
     """Detect encoding, delimiter and headers from the start of the file."""
     with path.open("rb") as handle:
         sample = handle.read(sample_bytes)
-        complete = not handle.read(1)
-    if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise CsvFormatError("empty_file", "The file is empty.")
-    _check_binary(sample)
-    encoding, text = _decode(sample, complete=complete)
+        complete = not handle.peek(1)
+        if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
+            raise CsvFormatError("empty_file", "The file is empty.")
+        _check_binary(sample)
+        encoding, text = _decode(sample, complete=complete)
+        if encoding == "utf-8" and not complete and sample.isascii():
+            encoding = _rest_encoding(handle)
     if not complete:
         # The last line of a cut sample is partial; leave it out of the detection.
         text = text[: text.rfind("\n") + 1] or text
