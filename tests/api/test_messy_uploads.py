@@ -267,3 +267,9 @@ def test_phone_numbers_mangled_by_spreadsheets(client, vendor, database):
     bo, cy, di = _leads(database, upload)
     assert (bo.email, bo.phone) == ("bo@beta.io", None)
     assert (cy.phone, di.phone) == ("+14155552671", "+14155552672")
+
+
+def test_rows_without_their_trailing_empty_cells_are_imported(client, vendor):
+    content = b"Email,Name,Company,Notes,Source\na@x.io,Ann Lee,Acme\nb@y.io,Bo Kim,Beta\nc@z.io,Cy Day,Co,hi\n"
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert (upload["accepted"], upload["rejected"]) == (3, 0)

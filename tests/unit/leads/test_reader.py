@@ -170,3 +170,12 @@ def test_a_cp1252_file_whose_first_rows_are_ascii_is_read_as_cp1252(tmp_path):
     layout = sniff(path, sample_bytes=1024)
     assert layout.encoding == "cp1252"
     assert list(iter_rows(path, layout))[-1].cells == ["Jörg Müller", "j@x.de"]
+
+
+def test_rows_that_leave_out_trailing_empty_cells_are_still_a_table(tmp_path):
+    path = write(
+        tmp_path, "Email,Name,Company,Notes\na@x.io,Ann,Acme\nb@y.io,Bo,Beta\nc@z.io,Cy,Co,hi\n"
+    )
+    layout = sniff(path)
+    assert (layout.delimiter, layout.headers) == (",", ["Email", "Name", "Company", "Notes"])
+    assert next(iter_rows(path, layout)).cells == ["a@x.io", "Ann", "Acme"]

@@ -127,15 +127,23 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     return records
 
 
+def _fits(record: list[str], width: int) -> bool:
+    """A record the import accepts under a header this wide: as wide, shorter (files written by
+    hand or by scripts leave out trailing empty cells), or longer only by empty cells."""
+    if len(record) <= width:
+        return len(record) >= 2
+    return not any(cell.strip() for cell in record[width:])
+
+
 def _score(records: list[list[str]]) -> tuple[float, int]:
-    """(share of data records as wide as the header, header width) for one delimiter."""
+    """(share of data records that fit the header, header width) for one delimiter."""
     width = len(records[0])
     body = records[1:]
     if width < 2:
         return 0.0, width
     if not body:
         return 1.0, width
-    return sum(1 for record in body if len(record) == width) / len(body), width
+    return sum(1 for record in body if _fits(record, width)) / len(body), width
 
 
 def _detect_delimiter(text: str) -> tuple[str, list[list[str]]]:
