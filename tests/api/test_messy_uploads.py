@@ -219,35 +219,6 @@ def test_wrapped_email_addresses_are_unwrapped(client, vendor, database):
     assert emails == ["ann@acme.io", "bo@beta.io", "cy@gamma.io", "di@delta.io"]
 
 
-def test_formula_cells_reject_the_row_with_the_field_named(client, vendor, database):
-    content = (
-        b"First Name,Last Name,Email,Phone,Company,Notes\n"
-        b"=cmd|'/C calc'!A0,Evil,evil@x.io,,Acme,\n"
-        b"Ann,Lee,ann@acme.io,,@SUM(1+1),\n"
-        b"Bo,Kim,bo@beta.io,,-Beta Labs,\n"
-        b"Cy,+Day,cy@gamma.io,,Gamma,\n"
-        # Not formulas: a phone's +, a bullet point, a negative number, an email's - and @.
-        b"Di,Eck,-di@delta.io,+1 415 555 2671,Delta,- met at the fair\n"
-    )
-    upload = _process(client, vendor, _upload(client, vendor, content), default_country="US")
-    assert (upload["accepted"], upload["rejected"]) == (1, 4)
-    assert upload["rejected_by_reason"] == {"formula_value": 4}
-    report = _report(client, vendor, upload)
-    assert report[1][0] == "'=cmd|'/C calc'!A0"  # still neutralised in the report
-    assert [row[-1] for row in report[1:]] == [
-        "The first name starts with '=', which spreadsheets run as a formula; "
-        "remove that character.",
-        "The company name starts with '@', which spreadsheets run as a formula; "
-        "remove that character.",
-        "The company name starts with '-', which spreadsheets run as a formula; "
-        "remove that character.",
-        "The last name starts with '+', which spreadsheets run as a formula; "
-        "remove that character.",
-    ]
-    [di] = _leads(database, upload)
-    assert (di.email, di.description) == ("-di@delta.io", "- met at the fair")
-
-
 def test_phone_numbers_mangled_by_spreadsheets(client, vendor, database):
     content = (
         b"Name,Phone,Email,Company,Country\n"
@@ -273,3 +244,17 @@ def test_rows_without_their_trailing_empty_cells_are_imported(client, vendor):
     content = b"Email,Name,Company,Notes,Source\na@x.io,Ann Lee,Acme\nb@y.io,Bo Kim,Beta\nc@z.io,Cy Day,Co,hi\n"
     upload = _process(client, vendor, _upload(client, vendor, content))
     assert (upload["accepted"], upload["rejected"]) == (3, 0)
+
+
+def test_formula_looking_text_is_kept_as_typed(client, vendor, database):
+    """The spec stores such cells as text and neutralises them in the platform's CSV exports;
+    a company called "-Kinetic" or a note "=see CRM" is not a reason to drop a lead."""
+    content = (
+        b"First Name,Last Name,Email,Company,Notes\n"
+        b"Ann,Lee,ann@acme.io,-Kinetic,=see CRM\n"
+        b"Bo,Kim,bo@beta.io,@Beta,+1 for follow-up\n"
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert upload["rejected"] == 0
+    stored = [(lead.company_name, lead.description) for lead in _leads(database, upload)]
+    assert stored == [("-Kinetic", "=see CRM"), ("@Beta", "+1 for follow-up")]

@@ -54,24 +54,6 @@ _MULTILINE_FIELDS = frozenset({"description"})
 # put it before formula characters and numbers. It is not part of the value.
 _TEXT_MARKED = frozenset("=+-@0123456789")
 
-# Values stored as typed and shown to buyers, who open them in Excel or Sheets: there a value
-# starting with = + - @ runs as a formula ("=HYPERLINK(…)", "@SUM(…)", "-cmd|…"). Other fields
-# are replaced by a normalised form (a phone by E.164, a country by its code) or dropped.
-FREE_TEXT_FIELDS = (
-    "first_name",
-    "last_name",
-    "job_title",
-    "company_name",
-    "annual_revenue",
-    "region",
-    "city",
-    "description",
-    "consent_source",
-    "title",
-)
-# After + or - these start a number ("-5", "+10 %") or a bullet ("- met at the fair").
-_NOT_FORMULA_AFTER_SIGN = frozenset("0123456789 .")
-
 # Excel shows a long number as "4.15555E+09" and exports it so: the digits past the sixth are
 # gone, and "add a country code" would be the wrong advice.
 _SCIENTIFIC = re.compile(r"^\d[.,]\d+E\+?\d{1,2}$", re.IGNORECASE)
@@ -158,26 +140,6 @@ def _fill_fields(ctx: RowContext) -> None:
         ctx.fields["first_name"], ctx.fields["last_name"] = split_full_name(full_name)
 
 
-def looks_like_formula(value: str) -> bool:
-    first = value[0]
-    if first in "=@":
-        return True
-    return first in "+-" and len(value) > 1 and value[1] not in _NOT_FORMULA_AFTER_SIGN
-
-
-def _check_formulas(fields: dict[str, str | None], report: StageReport) -> None:
-    for name in FREE_TEXT_FIELDS:
-        value = fields[name]
-        if value and value[0] in "=+-@" and looks_like_formula(value):
-            label = name.replace("_", " ")
-            report.fail(
-                "formula_value",
-                f"The {label} starts with '{value[0]}', which spreadsheets run as a formula; "
-                "remove that character.",
-                name,
-            )
-
-
 def _exact_digits(scientific: str) -> str | None:
     """The integer a spreadsheet's E-notation still holds in full, else None (digits lost)."""
     number = Decimal(scientific.replace(",", "."))
@@ -220,6 +182,5 @@ def check(ctx: RowContext) -> StageResult:
         value = f[name]
         if value is not None and len(value) > limit:
             report.fail("too_long", f"Use at most {limit} characters.", name)
-    _check_formulas(f, report)
     _spreadsheet_phone(ctx)
     return report.result()
