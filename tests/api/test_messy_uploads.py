@@ -258,3 +258,35 @@ def test_formula_looking_text_is_kept_as_typed(client, vendor, database):
     assert upload["rejected"] == 0
     stored = [(lead.company_name, lead.description) for lead in _leads(database, upload)]
     assert stored == [("-Kinetic", "=see CRM"), ("@Beta", "+1 for follow-up")]
+
+
+def test_excel_separator_hint_line_is_neither_header_nor_data(client, vendor, database):
+    content = b"sep=;\r\nFirst Name;Last Name;Email;Company\r\nAnn;Lee;ann@acme.io;Acme\r\n"
+    created = _upload(client, vendor, content)
+    assert created["columns"] == ["First Name", "Last Name", "Email", "Company"]
+    upload = _process(client, vendor, created)
+    assert (upload["rows_total"], upload["rejected"]) == (1, 0)
+    [ann] = _leads(database, upload)
+    assert (ann.contact_first_name, ann.email) == ("Ann", "ann@acme.io")
+
+
+def test_quoted_cells_after_a_space_are_read_as_quoted(client, vendor, database):
+    content = b'First Name, Last Name, Email, Company\n"Bo", "Kim", "bo@beta.io", "Beta, Inc."\n'
+    created = _upload(client, vendor, content)
+    assert created["columns"] == ["First Name", "Last Name", "Email", "Company"]
+    upload = _process(client, vendor, created)
+    assert upload["rejected"] == 0
+    [bo] = _leads(database, upload)
+    assert (bo.contact_last_name, bo.email, bo.company_name) == ("Kim", "bo@beta.io", "Beta, Inc.")
+
+
+def test_a_phone_extension_that_cannot_be_stored_is_reported(client, vendor, database):
+    content = b"Name,Phone,Company\nAnn Lee,(415) 555-2671 ext. 204,Acme\n"
+    upload = _process(client, vendor, _upload(client, vendor, content), default_country="US")
+    assert upload["accepted_with_warnings"] == 1
+    [ann] = _leads(database, upload)
+    assert ann.phone == "+14155552671"
+    normalisation = next(s for s in ann.validation_report if s["stage"] == "normalisation")
+    [reason] = [r for r in normalisation["reasons"] if r["code"] == "phone_extension_dropped"]
+    assert "204" in reason["message"]
+    assert reason["field"] == "phone"

@@ -115,7 +115,9 @@ def _rest_encoding(handle: BinaryIO) -> str:
 def _records(text: str, delimiter: str) -> list[list[str]]:
     """Up to SNIFF_RECORDS non-blank records of the sample parsed with one delimiter."""
     records: list[list[str]] = []
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=False)
+    reader = csv.reader(
+        text.splitlines(keepends=True), delimiter=delimiter, skipinitialspace=True, strict=False
+    )
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
@@ -181,6 +183,18 @@ def _unique_headers(cells: list[str]) -> tuple[list[str], list[str]]:
     return headers, duplicates
 
 
+def _is_separator_hint(record: list[str]) -> bool:
+    """Excel's first line `sep=;` names the separator; it is neither header nor data (parsed
+    with that separator it reads as the cells "sep=" and "")."""
+    first = record[0].strip().lower()
+    return first.startswith("sep=") and len(first) <= 5 and not any(c.strip() for c in record[1:])
+
+
+def _without_separator_hint(text: str) -> str:
+    first_line, newline, rest = text.partition("\n")
+    return rest if _is_separator_hint([first_line.strip().strip('"')]) and newline else text
+
+
 def _looks_like_data(cells: list[str]) -> bool:
     """A first row holding email addresses or only numbers is data, not column names."""
     values = [cell.strip() for cell in cells if cell.strip()]
@@ -205,7 +219,7 @@ def sniff(path: Path, sample_bytes: int = 64 * 1024) -> CsvLayout:
     if not complete:
         # The last line of a cut sample is partial; leave it out of the detection.
         text = text[: text.rfind("\n") + 1] or text
-    delimiter, records = _detect_delimiter(text.removeprefix("\ufeff"))
+    delimiter, records = _detect_delimiter(_without_separator_hint(text.removeprefix("\ufeff")))
     if _looks_like_data(records[0]):
         raise CsvFormatError(
             "no_header", "The first row must hold column names (it looks like data)."
@@ -231,7 +245,8 @@ def _row_problem(cells: list[str], width: int) -> tuple[list[str], str | None]:
 def _data_records(path: Path, layout: CsvLayout) -> Iterator[list[str] | None]:
     """The data records after the header, blank ones skipped; None for one that failed to parse."""
     with path.open(encoding=layout.encoding, errors="replace", newline="") as handle:
-        reader = csv.reader(handle, delimiter=layout.delimiter, strict=False)
+        # skipinitialspace: `a, "b, c"` is two cells, as people who write ", " mean it.
+        reader = csv.reader(handle, delimiter=layout.delimiter, skipinitialspace=True, strict=False)
         header_seen = False
         while True:
             try:
@@ -245,7 +260,7 @@ def _data_records(path: Path, layout: CsvLayout) -> Iterator[list[str] | None]:
             if not any(cell.strip() for cell in record):
                 continue
             if not header_seen:
-                header_seen = True
+                header_seen = not _is_separator_hint(record)
                 continue
             yield record
 

@@ -359,7 +359,7 @@ def _phone_region(ctx: RowContext) -> str | None:
     return ctx.fields["country"] or normalise_country(ctx.defaults.default_country)
 
 
-def _normalise_phone(ctx: RowContext) -> None:
+def _normalise_phone(ctx: RowContext, report: StageReport) -> None:
     value = ctx.fields["phone"]
     if value is None:
         return
@@ -376,6 +376,13 @@ def _normalise_phone(ctx: RowContext) -> None:
         return
     ctx.phone_number, ctx.phone_region, ctx.phone_type = number, region, kind
     ctx.fields["phone"] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        report.warn(
+            "phone_extension_dropped",
+            f"The extension {number.extension} is not kept: phone numbers are stored in E.164, "
+            "which has no extensions.",
+            "phone",
+        )
 
 
 def _normalise_names(ctx: RowContext) -> None:
@@ -462,7 +469,7 @@ def check(ctx: RowContext) -> StageResult:
     _normalise_country(ctx, report)
     _normalise_names(ctx)
     _normalise_email(ctx)
-    _normalise_phone(ctx)
+    _normalise_phone(ctx, report)
     _normalise_links(ctx)
     _normalise_industry(ctx, report)
     _normalise_role(ctx, report)

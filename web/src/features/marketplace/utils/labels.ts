@@ -185,6 +185,7 @@ export const REASON_LABEL: Record<string, string> = {
   invalid_website: 'Website invalid, removed',
   invalid_linkedin_url: 'LinkedIn URL was not a profile link, removed',
   phone_line_type: 'Phone line type identified',
+  phone_extension_dropped: 'Phone extension not kept (numbers are stored without one)',
   ...RISK_FLAG_LABEL,
   no_mx: 'Email domain has no mail server',
   not_checked: 'Mail server not checked',
