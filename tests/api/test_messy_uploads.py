@@ -290,3 +290,16 @@ def test_a_phone_extension_that_cannot_be_stored_is_reported(client, vendor, dat
     [reason] = [r for r in normalisation["reasons"] if r["code"] == "phone_extension_dropped"]
     assert "204" in reason["message"]
     assert reason["field"] == "phone"
+
+
+def test_surnames_that_look_like_placeholders_are_kept(client, vendor, database):
+    content = (
+        b"First Name,Last Name,Email,Company\n"
+        b"Carl,Null,carl@acme.io,Acme\n"
+        b"Min-jun,Na,minjun@beta.kr,Beta\n"
+        b"Bo,N/A,bo@gamma.io,Gamma\n"  # a placeholder
+        b"Cy,NULL,cy@delta.io,Delta\n"  # an export's empty value
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    surnames = [lead.contact_last_name for lead in _leads(database, upload)]
+    assert surnames == ["Null", "Na", None, None]

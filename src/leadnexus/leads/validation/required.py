@@ -46,6 +46,9 @@ PLACEHOLDERS = frozenset(
     }
 )
 _LONGEST_PLACEHOLDER = max(map(len, PLACEHOLDERS))
+# Placeholders that are also family names (Na is a Korean surname; Null and Nil exist): in a
+# name column, written as a name is written, they are the name.
+_NAMES_LIKE_PLACEHOLDERS = frozenset({"Na", "Nil", "Null"})
 # NUL and other control characters break PostgreSQL text columns and CSV exports.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
@@ -135,6 +138,10 @@ def _fill_fields(ctx: RowContext) -> None:
         fields[name] = None if value is None else clean(value, multiline=name in _MULTILINE_FIELDS)
     if fields["email"]:
         fields["email"] = unwrap_email(fields["email"]) or None
+    for name in ("first_name", "last_name"):
+        value = raw.get(name)
+        if value is not None and fields[name] is None and value.strip() in _NAMES_LIKE_PLACEHOLDERS:
+            fields[name] = value.strip()
     full_name = clean(ctx.raw.get("full_name"))
     if full_name and not (ctx.fields["first_name"] or ctx.fields["last_name"]):
         ctx.fields["first_name"], ctx.fields["last_name"] = split_full_name(full_name)
