@@ -199,8 +199,7 @@ def _age_days(consent_date: str | None) -> float:
 def score_values(score: QualityScore, price: PricePolicy) -> dict[str, Any]:
     return {
         "lead_score": score.value,
-        # [{name, weight, value, detail}]: orjson writes the dataclasses' fields in order.
-        "score_breakdown": encode(score.components),
+        "score_breakdown": score.breakdown,
         "score_version": score.version,
         "price": price.price_for(score.value),
     }

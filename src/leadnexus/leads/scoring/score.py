@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import orjson
 
+from leadnexus.jsontext import JSONText, encode
 from leadnexus.leads.validation.results import RowOutcome
 
 SCORE_VERSION = "2026.1"
@@ -93,6 +94,12 @@ class QualityScore:
     version: str
     components: list[ScoreComponent]
 
+    @cached_property
+    def breakdown(self) -> JSONText:
+        """The components as `leads.score_breakdown` stores them: [{name, weight, value, detail}]
+        (orjson writes the dataclasses' fields in order)."""
+        return encode(self.components)
+
 
 def _component(name: str, value: float, detail: str) -> ScoreComponent:
     return ScoreComponent(name, WEIGHTS[name], round(min(1.0, max(0.0, value)), 3), detail)
@@ -101,7 +108,11 @@ def _component(name: str, value: float, detail: str) -> ScoreComponent:
 # Components are frozen values of a few small inputs, so each distinct input is scored once;
 # a large file repeats the same handful of patterns (the caches are bounded).
 def completeness(fields: dict[str, str | None]) -> ScoreComponent:
-    return _completeness(tuple(name for name in FIELD_WEIGHTS if fields.get(name)))
+    return _completeness(_present(fields))
+
+
+def _present(fields: dict[str, str | None]) -> tuple[str, ...]:
+    return tuple(name for name in FIELD_WEIGHTS if fields.get(name))
 
 
 @lru_cache(maxsize=4096)
@@ -113,10 +124,14 @@ def _completeness(present: tuple[str, ...]) -> ScoreComponent:
 
 
 def validity(outcome: RowOutcome) -> ScoreComponent:
+    return _validity(*_valid_and_invalid(outcome))
+
+
+def _valid_and_invalid(outcome: RowOutcome) -> tuple[int, int]:
     dropped = {reason.code for stage in outcome.stages for reason in stage.reasons}
     invalid = sum(1 for code in VALIDITY_CHECKS.values() if code in dropped)
     valid = sum(1 for name in VALIDITY_CHECKS if outcome.fields.get(name))
-    return _validity(valid, invalid)
+    return valid, invalid
 
 
 @lru_cache(maxsize=64)
@@ -127,7 +142,11 @@ def _validity(valid: int, invalid: int) -> ScoreComponent:
 
 
 def risk(flags: set[str]) -> ScoreComponent:
-    return _risk(tuple(sorted(flag for flag in flags if flag in FLAG_PENALTIES)))
+    return _risk(_known_flags(flags))
+
+
+def _known_flags(flags: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(flag for flag in flags if flag in FLAG_PENALTIES))
 
 
 @lru_cache(maxsize=256)
@@ -138,7 +157,11 @@ def _risk(known: tuple[str, ...]) -> ScoreComponent:
 
 
 def freshness(age_days: float) -> ScoreComponent:
-    return _freshness(int(age_days) if math.isfinite(age_days) else STALE_DAYS)
+    return _freshness(_whole_days(age_days))
+
+
+def _whole_days(age_days: float) -> int:
+    return int(age_days) if math.isfinite(age_days) else STALE_DAYS
 
 
 @lru_cache(maxsize=1024)
@@ -166,11 +189,30 @@ def score_lead(
     outcome: RowOutcome, *, duplicate_in_marketplace: bool, age_days: float
 ) -> QualityScore:
     """The weighted score of one evaluated row, with every component for the buyer to read."""
+    return _scored(
+        _present(outcome.fields),
+        _valid_and_invalid(outcome),
+        _known_flags(outcome.flags),
+        _whole_days(age_days),
+        duplicate_in_marketplace,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _scored(
+    present: tuple[str, ...],
+    valid_and_invalid: tuple[int, int],
+    flags: tuple[str, ...],
+    age_days: int,
+    duplicate_in_marketplace: bool,
+) -> QualityScore:
+    """One shared score (and encoded breakdown) per distinct input: a file's rows repeat a
+    few hundred patterns, so most rows reuse one instead of building and encoding their own."""
     components = [
-        completeness(outcome.fields),
-        validity(outcome),
-        risk(outcome.flags),
-        freshness(age_days),
+        _completeness(present),
+        _validity(*valid_and_invalid),
+        _risk(flags),
+        _freshness(age_days),
         uniqueness(duplicate_in_marketplace),
     ]
     return QualityScore(_total(components), SCORE_VERSION, components)
