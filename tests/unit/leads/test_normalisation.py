@@ -212,6 +212,19 @@ def test_taxonomy_size():
         ("General Counsel", "Individual contributor", "Legal"),
         ("Customer Success Manager", "Manager", "Customer Success"),
         ("Barista", "Individual contributor", "Other"),
+        # German, French and Spanish titles, compounds included.
+        ("Geschäftsführer", "C-level", "Executive"),
+        ("Vertriebsleiterin", "Manager", "Sales"),
+        ("Leiter Einkauf", "Manager", "Operations"),
+        ("Bereichsleiter Finanzen", "Director", "Finance"),
+        ("Softwareentwickler", "Individual contributor", "Engineering"),
+        ("Personalreferentin", "Individual contributor", "HR"),
+        ("Directeur Général", "C-level", "Executive"),
+        ("Directrice Commerciale", "Director", "Sales"),
+        ("Responsable Ressources Humaines", "Manager", "HR"),
+        ("Gerente de Ventas", "Manager", "Sales"),
+        ("Jefa de Contabilidad", "Manager", "Finance"),
+        ("Abogado", "Individual contributor", "Legal"),
     ],
 )
 def test_seniority_and_department_from_title(title, seniority, department):

@@ -248,9 +248,12 @@ def match_industry(text: str) -> str | None:
     return _INDUSTRY_INDEX[best[0]] if best else None
 
 
-# Ordered: the first matching pattern wins, so "Vice President" beats "President".
+# Ordered: the first matching pattern wins, so "Vice President" beats "President". Each level
+# also has German, French and Spanish words (after normalise_key: "Geschäftsführer" is
+# "geschaftsfuhrer"); German compounds put the level last ("Vertriebsleiter"), so those
+# patterns have no word boundary in front.
 _SENIORITY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(vice president|vp|svp|evp|avp)\b"), "VP"),
+    (re.compile(r"\b(vice president|vp|svp|evp|avp|vizeprasident\w*|vicepresidente?)\b"), "VP"),
     (
         re.compile(
             r"\b(chief \w+( \w+)? officer|c[a-z]o|ceo|cfo|cto|coo|cmo|cio|cro|ciso|cpo"
@@ -258,8 +261,18 @@ _SENIORITY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "C-level",
     ),
+    (
+        re.compile(
+            r"\b(geschaftsfuhrer\w*|vorstand\w*|inhaber\w*|grunder\w*|pdg|fondat\w*|fundador\w*"
+            r"|directeur general|directrice generale|director general|directora general"
+            r"|gerente general|presidente?)\b"
+        ),
+        "C-level",
+    ),
     (re.compile(r"\b(director|head|dir)\b"), "Director"),
+    (re.compile(r"\b(direktor\w*|directeur|directrice|directora|bereichsleiter\w*)\b"), "Director"),
     (re.compile(r"\b(manager|mgr|lead|supervisor|team lead)\b"), "Manager"),
+    (re.compile(r"(leiter|leiterin)\b|\b(responsable|gerente|jefe|jefa|chef de)\b"), "Manager"),
 )
 _SENIORITY_INDEX: dict[str, str] = {normalise_key(level): level for level in SENIORITIES} | {
     "c level": "C-level",
@@ -316,6 +329,37 @@ _DEPARTMENT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(hr|human resources|people|talent|recruit\w*|chro)\b"), "HR"),
     (re.compile(r"\b(legal|counsel|lawyer|attorney|compliance|clo)\b"), "Legal"),
     (re.compile(r"\b(operations|ops|coo|supply chain|logistics|procurement)\b"), "Operations"),
+    # German, French and Spanish, in the same order; stems without an end boundary catch German
+    # compounds ("Vertriebsleiter", "Personalreferentin").
+    (
+        re.compile(
+            r"\b(geschaftsfuhr\w*|vorstand\w*|inhaber\w*|pdg|directeur general|gerente general)"
+        ),
+        "Executive",
+    ),
+    (
+        re.compile(
+            r"\b(kundenservice|kundenbetreuung|kundendienst|service client|atencion al cliente)"
+        ),
+        "Customer Success",
+    ),
+    (re.compile(r"\b(vertrieb|verkauf|ventes?\b|ventas\b|commercial\w*|comercial\w*)"), "Sales"),
+    (re.compile(r"\b(mercadotecnia|communication\b)"), "Marketing"),
+    (re.compile(r"\b(informati\w*|sistemas\b)"), "IT"),
+    (
+        re.compile(r"entwickl|\b(ingenieur\w*|ingeniero\w*|developpeu\w*|desarrollador\w*)"),
+        "Engineering",
+    ),
+    (re.compile(r"\b(finanz\w*|buchhalt\w*|comptab\w*|contab\w*|financier\w*)"), "Finance"),
+    (
+        re.compile(
+            r"\b(personal(leiter|referent|abteilung|wesen)\w*|ressources humaines|rh\b"
+            r"|recursos humanos|rrhh\b)"
+        ),
+        "HR",
+    ),
+    (re.compile(r"\b(recht\w*|jurist\w*|juridique|abogad\w*)"), "Legal"),
+    (re.compile(r"\b(einkauf\w*|logisti\w*|achats?\b|compras\b)"), "Operations"),
 )
 _DEPARTMENT_INDEX = {normalise_key(d): d for d in DEPARTMENTS} | {
     "human resources": "HR",
