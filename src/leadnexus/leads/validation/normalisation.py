@@ -291,6 +291,16 @@ def _fast_email(value: str) -> tuple[str, str, str | None] | None:
     return normalized, ascii_domain, registrable
 
 
+# "ann@x.io; bob@x.io": two addresses in one cell, which the validator calls bad characters.
+_SEVERAL_ADDRESSES = re.compile(r"@[^@]*[,;\s][^@]*@")
+
+
+def _email_problem(value: str, error: Exception) -> str:
+    if _SEVERAL_ADDRESSES.search(value):
+        return "the cell holds more than one address; keep one per row."
+    return str(error)[:200]
+
+
 def _normalise_email(ctx: RowContext) -> None:
     value = ctx.fields["email"]
     if value is None:
@@ -305,7 +315,7 @@ def _normalise_email(ctx: RowContext) -> None:
         checked = validate_email(value, check_deliverability=False)
     except (EmailNotValidError, ValueError) as error:
         ctx.fields["email"] = None
-        ctx.email_error = str(error)[:200]
+        ctx.email_error = _email_problem(value, error)
         return
     ctx.fields["email"] = checked.normalized.lower()
     ctx.email_ascii_domain = checked.ascii_domain.lower()
