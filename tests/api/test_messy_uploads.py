@@ -270,14 +270,26 @@ def test_excel_separator_hint_line_is_neither_header_nor_data(client, vendor, da
     assert (ann.contact_first_name, ann.email) == ("Ann", "ann@acme.io")
 
 
-def test_quoted_cells_after_a_space_are_read_as_quoted(client, vendor, database):
-    content = b'First Name, Last Name, Email, Company\n"Bo", "Kim", "bo@beta.io", "Beta, Inc."\n'
+def test_quoted_cells_after_a_space_lose_their_quotes(client, vendor, database):
+    content = b'First Name, Last Name, Email, Company\n"Bo", "Kim", "bo@beta.io", "Beta Labs"\n'
     created = _upload(client, vendor, content)
     assert created["columns"] == ["First Name", "Last Name", "Email", "Company"]
     upload = _process(client, vendor, created)
     assert upload["rejected"] == 0
     [bo] = _leads(database, upload)
-    assert (bo.contact_last_name, bo.email, bo.company_name) == ("Kim", "bo@beta.io", "Beta, Inc.")
+    assert (bo.contact_last_name, bo.email, bo.company_name) == ("Kim", "bo@beta.io", "Beta Labs")
+
+
+def test_a_stray_quote_after_a_space_does_not_swallow_the_rows_after_it(client, vendor):
+    content = (
+        b"Name, Title, Email, Company\n"
+        b'Ann, "The Boss, ann@x.io, Acme\n'
+        b"Bob, CTO, bob@x.io, Beta\n"
+        b"Cy, CEO, cy@x.io, Gamma\n"
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert upload["rows_total"] == 3
+    assert upload["accepted"] + upload["accepted_with_warnings"] == 3
 
 
 def test_a_phone_extension_that_cannot_be_stored_is_reported(client, vendor, database):

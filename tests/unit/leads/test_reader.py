@@ -179,3 +179,33 @@ def test_rows_that_leave_out_trailing_empty_cells_are_still_a_table(tmp_path):
     layout = sniff(path)
     assert (layout.delimiter, layout.headers) == (",", ["Email", "Name", "Company", "Notes"])
     assert next(iter_rows(path, layout)).cells == ["a@x.io", "Ann", "Acme"]
+
+
+def test_prose_with_commas_is_still_not_a_table(tmp_path):
+    prose = (
+        "It was the best of times, it was the worst of times, it was the age of wisdom, "
+        "it was the age of foolishness.\nHe said, quietly, that it rained.\n"
+        "The cat, the dog and the bird sat.\nNobody came, though.\nI went home, slept, and woke.\n"
+    )
+    assert error_code(write(tmp_path, prose)) == "not_delimited"
+
+
+def test_replacement_characters_written_in_a_utf8_file_do_not_make_it_cp1252(tmp_path):
+    body = "Name,City\n" + "Ann,Berlin\n" * 200 + "Unknown \ufffd\ufffd,\ufffd\nZoë,Köln\n"
+    layout = sniff(write(tmp_path, body), sample_bytes=256)
+    assert layout.encoding == "utf-8"
+
+
+def test_one_bad_byte_after_an_ascii_sample_reads_the_file_as_cp1252(tmp_path):
+    # Nothing else past the sample to go by: the byte decodes in cp1252, not in UTF-8.
+    path = write(tmp_path, b"Name,City\n" + b"Ann,Berlin\n" * 200 + b"M\xfcller,K\xf6ln\n")
+    layout = sniff(path, sample_bytes=256)
+    assert layout.encoding == "cp1252"
+    assert list(iter_rows(path, layout))[-1].cells == ["Müller", "Köln"]
+
+
+def test_excel_separator_hint_after_blank_lines(tmp_path):
+    path = write(tmp_path, "\r\n\r\nsep=;\r\nName;Email\r\nAnn;ann@x.io\r\n")
+    layout = sniff(path)
+    assert (layout.delimiter, layout.headers) == (";", ["Name", "Email"])
+    assert [row.cells for row in iter_rows(path, layout)] == [["Ann", "ann@x.io"]]

@@ -26,6 +26,11 @@ TRUNCATED_CELL_CHARS = 200
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_RECORDS = 50
 MAX_HEADER_CHARS = 200
+# A first line that may head rows shorter than itself: every cell a short label.
+MAX_LABEL_CHARS = 50
+MAX_LABEL_WORDS = 5
+# Enough non-ASCII characters past an ASCII sample to tell UTF-8 from Windows-1252.
+ENCODING_EVIDENCE_CHARS = 1000
 BINARY_CONTROL_RATIO = 0.05
 C1_CONTROL_RATIO = 0.02
 MIN_C1_CONTROLS = 8
@@ -99,25 +104,26 @@ def _rest_encoding(handle: BinaryIO) -> str:
 
     An ASCII sample says nothing about the encoding: a Windows-1252 export whose first rows are
     ASCII would otherwise be read as UTF-8, and every later "ü" replaced by U+FFFD. A UTF-8
-    file with a few damaged bytes stays UTF-8: most of its non-ASCII characters decode.
+    file with a few damaged bytes stays UTF-8: most of its non-ASCII characters decode. Reading
+    stops once there is enough evidence either way.
     """
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     decoded = damaged = 0
-    while chunk := handle.read(1024 * 1024):
+    while decoded + damaged < ENCODING_EVIDENCE_CHARS and (chunk := handle.read(1024 * 1024)):
         text = decoder.decode(chunk)
-        if not text.isascii():
-            bad = text.count("\ufffd")
-            damaged += bad
-            decoded += len(text) - len(text.encode("ascii", "ignore")) - bad
+        if text.isascii():
+            continue
+        # U+FFFD written in the file itself (EF BF BD) is text, not a decoding error.
+        bad = text.count("\ufffd") - chunk.count(b"\xef\xbf\xbd")
+        damaged += bad
+        decoded += len(text) - len(text.encode("ascii", "ignore")) - bad
     return "cp1252" if damaged > decoded else "utf-8"
 
 
 def _records(text: str, delimiter: str) -> list[list[str]]:
     """Up to SNIFF_RECORDS non-blank records of the sample parsed with one delimiter."""
     records: list[list[str]] = []
-    reader = csv.reader(
-        text.splitlines(keepends=True), delimiter=delimiter, skipinitialspace=True, strict=False
-    )
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=False)
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
@@ -129,12 +135,26 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     return records
 
 
-def _fits(record: list[str], width: int) -> bool:
-    """A record the import accepts under a header this wide: as wide, shorter (files written by
-    hand or by scripts leave out trailing empty cells), or longer only by empty cells."""
-    if len(record) <= width:
-        return len(record) >= 2
+def _fits(record: list[str], width: int, *, short_ok: bool) -> bool:
+    """A record the import accepts under a header this wide: as wide, longer only by empty
+    cells, or (when `short_ok`) shorter: files written by hand or by scripts leave out
+    trailing empty cells."""
+    if len(record) == width:
+        return True
+    if len(record) < width:
+        return short_ok and len(record) >= 2
     return not any(cell.strip() for cell in record[width:])
+
+
+def _reads_as_column_names(cells: list[str]) -> bool:
+    """Short labels, not the pieces of a sentence that happens to hold commas."""
+    labels = [cell.strip() for cell in cells if cell.strip()]
+    return all(
+        len(label) <= MAX_LABEL_CHARS
+        and len(label.split()) <= MAX_LABEL_WORDS
+        and not (label.endswith(".") and " " in label)
+        for label in labels
+    )
 
 
 def _score(records: list[list[str]]) -> tuple[float, int]:
@@ -145,7 +165,9 @@ def _score(records: list[list[str]]) -> tuple[float, int]:
         return 0.0, width
     if not body:
         return 1.0, width
-    return sum(1 for record in body if _fits(record, width)) / len(body), width
+    short_ok = _reads_as_column_names(records[0])
+    fitting = sum(1 for record in body if _fits(record, width, short_ok=short_ok))
+    return fitting / len(body), width
 
 
 def _detect_delimiter(text: str) -> tuple[str, list[list[str]]]:
@@ -158,7 +180,7 @@ def _detect_delimiter(text: str) -> tuple[str, list[list[str]]]:
         score = _score(records)
         if score > best:
             best, chosen = score, (delimiter, records)
-    # Prose has commas too, but never the same number on most lines.
+    # Prose has commas too, but neither the same number on most lines nor a first line of labels.
     if chosen is None or best[0] < 0.5:
         raise CsvFormatError(
             "not_delimited",
@@ -191,7 +213,8 @@ def _is_separator_hint(record: list[str]) -> bool:
 
 
 def _without_separator_hint(text: str) -> str:
-    first_line, newline, rest = text.partition("\n")
+    # The row reader skips blank records before the hint too (see _data_records).
+    first_line, newline, rest = text.lstrip().partition("\n")
     return rest if _is_separator_hint([first_line.strip().strip('"')]) and newline else text
 
 
@@ -245,8 +268,7 @@ def _row_problem(cells: list[str], width: int) -> tuple[list[str], str | None]:
 def _data_records(path: Path, layout: CsvLayout) -> Iterator[list[str] | None]:
     """The data records after the header, blank ones skipped; None for one that failed to parse."""
     with path.open(encoding=layout.encoding, errors="replace", newline="") as handle:
-        # skipinitialspace: `a, "b, c"` is two cells, as people who write ", " mean it.
-        reader = csv.reader(handle, delimiter=layout.delimiter, skipinitialspace=True, strict=False)
+        reader = csv.reader(handle, delimiter=layout.delimiter, strict=False)
         header_seen = False
         while True:
             try:

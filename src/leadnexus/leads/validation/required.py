@@ -56,6 +56,7 @@ _MULTILINE_FIELDS = frozenset({"description"})
 # A leading ' is the spreadsheet "keep this as text" marker: tools (and our own error report)
 # put it before formula characters and numbers. It is not part of the value.
 _TEXT_MARKED = frozenset("=+-@0123456789")
+_LEFTOVER_STARTS = frozenset("'\"")
 
 # Excel shows a long number as "4.15555E+09" and exports it so: the digits past the sixth are
 # gone, and "add a country code" would be the wrong advice.
@@ -76,7 +77,8 @@ NAME_PARTICLES = frozenset(
 
 
 def clean(value: str | None, *, multiline: bool = False) -> str | None:
-    """Strip control characters, padding and a text marker; placeholders such as "N/A" are None."""
+    """Strip control characters, padding and spreadsheet leftovers; placeholders such as "N/A"
+    are None."""
     if value is None:
         return None
     if value.isprintable():
@@ -88,9 +90,20 @@ def clean(value: str | None, *, multiline: bool = False) -> str | None:
         text = _CONTROL.sub("", value).strip()
         if not multiline:
             text = _SPACES.sub(" ", text)
-    if text[:1] == "'" and text[1:2] in _TEXT_MARKED:
-        text = text[1:]
+    if text and text[0] in _LEFTOVER_STARTS:
+        text = _without_leftovers(text)
     return None if len(text) <= _LONGEST_PLACEHOLDER and text.lower() in PLACEHOLDERS else text
+
+
+def _without_leftovers(text: str) -> str:
+    if text[0] == "'":
+        return text[1:] if text[1:2] in _TEXT_MARKED else text
+    # `a, "b"`: CSV quotes only count right after the separator, so a space before them leaves
+    # them in the cell. (Reading such files with skipinitialspace would let one stray quote
+    # swallow every later row.)
+    if len(text) >= 2 and text[-1] == '"' and '"' not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
 
 
 def _bare(token: str) -> str:
@@ -121,7 +134,10 @@ def split_full_name(full_name: str) -> tuple[str | None, str | None]:
 
 
 def unwrap_email(value: str) -> str:
-    """The address inside a mailto: link or angle brackets; other values are left as they are."""
+    """The address inside a mailto: link or angle brackets; other values, and cells with more
+    than one address (the validator says so), are left as they are."""
+    if value.count("@") != 1:
+        return value
     if value.endswith(">"):
         match = _BRACKETED_ADDRESS.search(value)
         value = match.group(1) if match else value
@@ -136,11 +152,12 @@ def _fill_fields(ctx: RowContext) -> None:
         value = raw.get(name)
         # clean(None) is None; most files map only some of the fields.
         fields[name] = None if value is None else clean(value, multiline=name in _MULTILINE_FIELDS)
-    if fields["email"]:
-        fields["email"] = unwrap_email(fields["email"]) or None
+    email = fields["email"]
+    if email and (email[-1] == ">" or email[:1] in "mM"):
+        fields["email"] = unwrap_email(email) or None
     for name in ("first_name", "last_name"):
         value = raw.get(name)
-        if value is not None and fields[name] is None and value.strip() in _NAMES_LIKE_PLACEHOLDERS:
+        if fields[name] is None and value and value.strip() in _NAMES_LIKE_PLACEHOLDERS:
             fields[name] = value.strip()
     full_name = clean(ctx.raw.get("full_name"))
     if full_name and not (ctx.fields["first_name"] or ctx.fields["last_name"]):
@@ -161,7 +178,8 @@ def _spreadsheet_phone(ctx: RowContext) -> None:
     is this one and not "missing_contact".
     """
     phone = ctx.fields["phone"]
-    if phone is None or not phone[-1].isdigit():
+    # Cheap test first: only these two forms need a closer look.
+    if phone is None or not (phone.endswith(".0") or "E" in phone or "e" in phone):
         return
     if match := _FLOAT_NUMBER.match(phone):
         ctx.fields["phone"] = match.group(1)
