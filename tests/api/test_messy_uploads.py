@@ -318,11 +318,15 @@ def test_surnames_that_look_like_placeholders_are_kept(client, vendor, database)
 
 
 def test_several_emails_in_one_cell_get_a_reason_that_says_so(client, vendor):
-    content = b"Name,Email,Company\nAnn Lee,ann@acme.io; bob@acme.io,Acme\n"
-    upload = _process(client, vendor, _upload(client, vendor, content))
-    assert upload["rejected_by_reason"] == {"invalid_email": 1}
-    [ann] = _report(client, vendor, upload)[1:]
-    assert ann[-1] == (
-        "The email address is not valid and was dropped: "
-        "the cell holds more than one address; keep one per row."
+    content = (
+        b"Name,Email,Company\n"
+        b"Ann Lee,ann@acme.io; bob@acme.io,Acme\n"
+        b'Cy Day,"Cy Day <cy@gamma.io>, Di Eck <di@gamma.io>",Gamma\n'
     )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert upload["rejected_by_reason"] == {"invalid_email": 2}
+    for row in _report(client, vendor, upload)[1:]:
+        assert row[-1] == (
+            "The email address is not valid and was dropped: "
+            "the cell holds more than one address; keep one per row."
+        )
