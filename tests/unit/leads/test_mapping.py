@@ -221,3 +221,24 @@ def test_ragged_sample_rows_and_empty_headers_do_not_break_it():
     result = suggest_mapping(["Email", "", "Notes"], [["a@x.io"], []])
     assert [s.index for s in result] == [0, 1, 2]
     assert result[1].field is None
+
+
+@pytest.mark.parametrize("header", ["Port", "Sort", "Posted", "Norm", "Noms", "Branch", "Hand"])
+def test_english_headers_a_letter_from_a_german_or_french_word_stay_unmapped(header):
+    [suggestion] = suggest_mapping([header], [])
+    assert suggestion.field is None
+
+
+def test_german_excel_export():
+    headers = ["Vorname", "Nachname", "E-Mail", "Telefon", "Firma", "Ort", "Land", "Umsatz"]
+    fields = [s.field for s in suggest_mapping(headers, [])]
+    assert fields == [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "company_name",
+        "city",
+        "country",
+        "annual_revenue",
+    ]

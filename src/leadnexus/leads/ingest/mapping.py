@@ -281,7 +281,10 @@ def _lookup_table() -> dict[str, tuple[str, float, Method]]:
 
 
 _TABLE = _lookup_table()
-_FUZZY_KEYS = tuple(_TABLE)
+# The other languages' words are matched exactly only: short ones such as "ort", "nom" or
+# "land" sit a letter away from English headers ("Port", "Norm", "Lands").
+_LOCAL_WORDS = {synonym for synonyms in _LOCAL_SYNONYMS.values() for synonym in synonyms}
+_FUZZY_KEYS = tuple(key for key in _TABLE if key not in _LOCAL_WORDS)
 
 Candidate = tuple[str, float, Method]
 
