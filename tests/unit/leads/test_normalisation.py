@@ -225,6 +225,17 @@ def test_taxonomy_size():
         ("Gerente de Ventas", "Manager", "Sales"),
         ("Jefa de Contabilidad", "Manager", "Finance"),
         ("Abogado", "Individual contributor", "Legal"),
+        ("Vice Presidente de Ventas", "VP", "Sales"),
+        ("Vorstandsassistentin", "Individual contributor", "Executive"),
+        ("Personalentwickler", "Individual contributor", "HR"),
+        # English titles that share words with those rules keep their English reading.
+        ("Commercial Pilot", "Individual contributor", "Other"),
+        ("Commercial Banker", "Individual contributor", "Other"),
+        ("Information Specialist", "Individual contributor", "Other"),
+        ("Communication Disorders Specialist", "Individual contributor", "Other"),
+        ("Chef de Cuisine", "Individual contributor", "Other"),
+        ("Store Manager, RH", "Manager", "Other"),
+        ("Reisebegleiter", "Individual contributor", "Other"),
     ],
 )
 def test_seniority_and_department_from_title(title, seniority, department):

@@ -253,7 +253,9 @@ def match_industry(text: str) -> str | None:
 # "geschaftsfuhrer"); German compounds put the level last ("Vertriebsleiter"), so those
 # patterns have no word boundary in front.
 _SENIORITY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(vice president|vp|svp|evp|avp|vizeprasident\w*|vicepresidente?)\b"), "VP"),
+    # A German assistant to the board is not the board ("Vorstandsassistentin").
+    (re.compile(r"assistent"), "Individual contributor"),
+    (re.compile(r"\b(vice ?president\w*|vp|svp|evp|avp|vize ?prasident\w*)\b"), "VP"),
     (
         re.compile(
             r"\b(chief \w+( \w+)? officer|c[a-z]o|ceo|cfo|cto|coo|cmo|cio|cro|ciso|cpo"
@@ -263,16 +265,23 @@ _SENIORITY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(geschaftsfuhrer\w*|vorstand\w*|inhaber\w*|grunder\w*|pdg|fondat\w*|fundador\w*"
-            r"|directeur general|directrice generale|director general|directora general"
-            r"|gerente general|presidente?)\b"
+            r"\b(geschaftsfuhrer\w*|vorstand\w*|inhaber\w*|grunder\w*|prasident\w*|pdg"
+            r"|fondat\w*|fundador\w*|presidente?|directeur general|directrice generale"
+            r"|director general|directora general|gerente general)\b"
         ),
         "C-level",
     ),
     (re.compile(r"\b(director|head|dir)\b"), "Director"),
     (re.compile(r"\b(direktor\w*|directeur|directrice|directora|bereichsleiter\w*)\b"), "Director"),
     (re.compile(r"\b(manager|mgr|lead|supervisor|team lead)\b"), "Manager"),
-    (re.compile(r"(leiter|leiterin)\b|\b(responsable|gerente|jefe|jefa|chef de)\b"), "Manager"),
+    (
+        # "Leiter" ends German compounds ("Teamleiterin"); a "Begleiter" accompanies.
+        re.compile(
+            r"(?<!beg)(leiter|leiterin)\b|\b(responsable|gerente|jefe|jefa"
+            r"|chef (de projet|de produit|de service|de groupe|d equipe))\b"
+        ),
+        "Manager",
+    ),
 )
 _SENIORITY_INDEX: dict[str, str] = {normalise_key(level): level for level in SENIORITIES} | {
     "c level": "C-level",
@@ -329,8 +338,10 @@ _DEPARTMENT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(hr|human resources|people|talent|recruit\w*|chro)\b"), "HR"),
     (re.compile(r"\b(legal|counsel|lawyer|attorney|compliance|clo)\b"), "Legal"),
     (re.compile(r"\b(operations|ops|coo|supply chain|logistics|procurement)\b"), "Operations"),
-    # German, French and Spanish, in the same order; stems without an end boundary catch German
-    # compounds ("Vertriebsleiter", "Personalreferentin").
+    # German, French and Spanish, in the same order but HR before Engineering (a
+    # "Personalentwickler" develops people). Stems without an end boundary catch German
+    # compounds ("Vertriebsleiter"); words English shares ("commercial", "information") are
+    # left out or taken only in their foreign forms.
     (
         re.compile(
             r"\b(geschaftsfuhr\w*|vorstand\w*|inhaber\w*|pdg|directeur general|gerente general)"
@@ -343,21 +354,27 @@ _DEPARTMENT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "Customer Success",
     ),
-    (re.compile(r"\b(vertrieb|verkauf|ventes?\b|ventas\b|commercial\w*|comercial\w*)"), "Sales"),
-    (re.compile(r"\b(mercadotecnia|communication\b)"), "Marketing"),
-    (re.compile(r"\b(informati\w*|sistemas\b)"), "IT"),
-    (
-        re.compile(r"entwickl|\b(ingenieur\w*|ingeniero\w*|developpeu\w*|desarrollador\w*)"),
-        "Engineering",
-    ),
-    (re.compile(r"\b(finanz\w*|buchhalt\w*|comptab\w*|contab\w*|financier\w*)"), "Finance"),
     (
         re.compile(
-            r"\b(personal(leiter|referent|abteilung|wesen)\w*|ressources humaines|rh\b"
+            r"\b(vertrieb|verkauf|ventes?\b|ventas\b|comercial\b|commerciale?s?\b(?! \w)"
+            r"|(directeur|directrice|responsable|attache|ingenieur) commercial)"
+        ),
+        "Sales",
+    ),
+    (re.compile(r"\bmercadotecnia\b"), "Marketing"),
+    (
+        re.compile(
+            r"\b(personal(leiter|referent|abteilung|wesen|entwickl)\w*|ressources humaines"
             r"|recursos humanos|rrhh\b)"
         ),
         "HR",
     ),
+    (re.compile(r"\b(informatik\w*|informatique|informatica|informatico|sistemas\b)"), "IT"),
+    (
+        re.compile(r"entwickl|\b(ingenieur\w*|ingeniero\w*|developpeu\w*|desarrollador\w*)"),
+        "Engineering",
+    ),
+    (re.compile(r"\b(finanz\w*|buchhalt\w*|comptab\w*|contab\w*)"), "Finance"),
     (re.compile(r"\b(recht\w*|jurist\w*|juridique|abogad\w*)"), "Legal"),
     (re.compile(r"\b(einkauf\w*|logisti\w*|achats?\b|compras\b)"), "Operations"),
 )
