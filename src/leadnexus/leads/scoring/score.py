@@ -92,8 +92,9 @@ class ScoreComponent:
 class QualityScore:
     value: float  # 0..1, rounded to 3 decimals
     version: str
-    components: list[ScoreComponent]
+    components: tuple[ScoreComponent, ...]  # a tuple: one score is shared by many rows
 
+    # cached_property needs the instance __dict__: keep this dataclass without slots.
     @cached_property
     def breakdown(self) -> JSONText:
         """The components as `leads.score_breakdown` stores them: [{name, weight, value, detail}]
@@ -208,29 +209,29 @@ def _scored(
 ) -> QualityScore:
     """One shared score (and encoded breakdown) per distinct input: a file's rows repeat a
     few hundred patterns, so most rows reuse one instead of building and encoding their own."""
-    components = [
+    components = (
         _completeness(present),
         _validity(*valid_and_invalid),
         _risk(flags),
         _freshness(age_days),
         uniqueness(duplicate_in_marketplace),
-    ]
+    )
     return QualityScore(_total(components), SCORE_VERSION, components)
 
 
 def as_marketplace_duplicate(score: QualityScore) -> QualityScore:
     """The same score once the database shows another vendor lists the contact."""
-    components = [uniqueness(True) if c.name == "uniqueness" else c for c in score.components]
+    components = tuple(uniqueness(True) if c.name == "uniqueness" else c for c in score.components)
     return QualityScore(_total(components), score.version, components)
 
 
 def from_breakdown(breakdown: str, version: str) -> QualityScore:
     """A score back from its stored breakdown (`score_breakdown`, encoded JSON; orjson reads
     only exact str, not JSONText)."""
-    components = [ScoreComponent(**component) for component in orjson.loads(str(breakdown))]
+    components = tuple(ScoreComponent(**component) for component in orjson.loads(str(breakdown)))
     return QualityScore(_total(components), version, components)
 
 
-def _total(components: list[ScoreComponent]) -> float:
+def _total(components: tuple[ScoreComponent, ...]) -> float:
     value = round(sum(c.weight * c.value for c in components), 3)
     return min(1.0, max(0.0, value))
