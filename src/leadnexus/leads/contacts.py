@@ -82,7 +82,7 @@ def _filed_under(company: str, name: str) -> tuple[tuple[str, str], tuple[str, s
 class _Person:
     name: str
     reordered: str  # company key|words of the name, sorted
-    lists: tuple[tuple[str, str], tuple[str, str]]  # see _filed_under
+    filed_under: tuple[tuple[str, str], tuple[str, str]]  # see _filed_under
 
 
 @lru_cache(maxsize=4096)
@@ -115,7 +115,7 @@ class ContactSet:
             self.phones.add(phone)
         if identity:
             person = _person(identity)
-            for key in person.lists:
+            for key in person.filed_under:
                 self.people.setdefault(key, []).append(person.name)
             self.reordered.add(person.reordered)
 
@@ -132,7 +132,7 @@ class ContactSet:
         # The same words in any order, the exact name included: one set lookup.
         if person.reordered in self.reordered:
             return True
-        for key in person.lists:
+        for key in person.filed_under:
             names = self.people.get(key)
             if names and process.extractOne(
                 person.name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY

@@ -401,7 +401,7 @@ def _samples(index: int, rows: list[list[str]]) -> list[str]:
     return [value[:MAX_SAMPLE_CHARS] for value in cleaned if value]
 
 
-def _unsampled(candidate: Candidate | None) -> Candidate | None:
+def _weakened_for_empty_column(candidate: Candidate | None) -> Candidate | None:
     if candidate is None:
         return None
     field, confidence, method = candidate
@@ -424,7 +424,9 @@ def suggest_mapping(headers: list[str], sample_rows: list[list[str]]) -> list[Co
     values = [_samples(index, sample_rows) for index in range(len(headers))]
     candidates = [_candidate(header, values[i]) for i, header in enumerate(headers)]
     if sample_rows:
-        candidates = [c if values[i] else _unsampled(c) for i, c in enumerate(candidates)]
+        candidates = [
+            c if values[i] else _weakened_for_empty_column(c) for i, c in enumerate(candidates)
+        ]
     ranked = sorted(
         (index for index, candidate in enumerate(candidates) if candidate),
         key=lambda index: -candidates[index][1],  # type: ignore[index]
