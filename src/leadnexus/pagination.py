@@ -18,6 +18,14 @@ from leadnexus.errors import ValidationFailed
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
+# Row ids are 64-bit (BIGINT; INTEGER on SQLite). A larger number names no row, and the database
+# drivers refuse to bind it (an error, not "no match"), so it is caught before any query.
+MAX_KEY = 2**63 - 1
+
+
+def is_key(value: int) -> bool:
+    """A number some row could have as its id."""
+    return 1 <= value <= MAX_KEY
 
 
 class PageQuery(BaseModel):
@@ -51,10 +59,11 @@ def encode_cursor(key: int) -> str:
 def decode_cursor(cursor: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        prefix, key = raw.split(":", 1)
-        if prefix != "k":
+        prefix, number = raw.split(":", 1)
+        key = int(number)
+        if prefix != "k" or not is_key(key):  # this API never issues a key outside the range
             raise ValueError(prefix)
-        return int(key)
+        return key
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
         raise ValidationFailed.for_field(
             "cursor", "invalid_cursor", "The cursor is not one this API issued."
@@ -93,7 +102,7 @@ def encode_position(value: Any, key: int) -> str:
 def decode_position(cursor: str, parse: Callable[[Any], Any]) -> tuple[Any, int]:
     try:
         tag, value, key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if tag != "p" or not isinstance(key, int):
+        if tag != "p" or not isinstance(key, int) or not is_key(key):
             raise ValueError(tag)
         return parse(value), key
     except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from leadnexus.auth.schemas import StrictInput
-from leadnexus.pagination import PageQuery
+from leadnexus.pagination import MAX_KEY, PageQuery
 
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("100000"), decimal_places=2)]
@@ -241,4 +241,4 @@ class VendorLeadPage(BaseModel):
 
 class VendorLeadQuery(PageQuery):
     status: str | None = Field(default=None, max_length=20)
-    upload_id: int | None = None
+    upload_id: int | None = Field(default=None, ge=1, le=MAX_KEY)

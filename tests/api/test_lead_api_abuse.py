@@ -1,0 +1,92 @@
+"""What a hostile or careless vendor tries against the vendor lead API, and what they get back."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from leadnexus.auth.models import Role
+from tests.api.test_uploads import _csv, _upload
+from tests.helpers import assert_problem, field_codes
+
+BEYOND_BIGINT = 2**63  # one past the largest id a row can have
+
+
+@pytest.fixture
+def vendor(as_user):
+    return as_user(Role.VENDOR)
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "code"),
+    [
+        ("get", "/api/leads/uploads/{id}", "upload_not_found"),
+        ("get", "/api/leads/uploads/{id}/mapping", "upload_not_found"),
+        ("get", "/api/leads/uploads/{id}/errors.csv", "upload_not_found"),
+        ("delete", "/api/leads/uploads/{id}", "upload_not_found"),
+        ("get", "/api/leads/mine/{id}", "lead_not_found"),
+        ("post", "/api/leads/{id}/withdraw", "lead_not_found"),
+    ],
+)
+def test_an_id_no_row_can_have_is_not_found_not_a_server_error(client, vendor, method, path, code):
+    _user, headers = vendor
+    for number in (BEYOND_BIGINT, 10**30):
+        response = getattr(client, method)(path.format(id=number), headers=headers)
+        assert_problem(response, 404, code)
+
+
+def test_out_of_range_ids_in_bodies_and_edits_are_not_found(client, vendor):
+    _user, headers = vendor
+    confirm = client.post(
+        f"/api/leads/uploads/{BEYOND_BIGINT}/confirm",
+        json={"mapping": {"email": "email"}},
+        headers=headers,
+    )
+    assert_problem(confirm, 404, "upload_not_found")
+    edit = client.patch(f"/api/leads/{BEYOND_BIGINT}", json={"city": "Lyon"}, headers=headers)
+    assert_problem(edit, 404, "lead_not_found")
+
+
+def test_an_upload_filter_no_row_can_match_is_a_field_error(client, vendor):
+    _user, headers = vendor
+    for value in (BEYOND_BIGINT, 0):
+        body = assert_problem(
+            client.get(f"/api/leads/mine?upload_id={value}", headers=headers),
+            422,
+            "validation_failed",
+        )
+        assert "upload_id" in field_codes(body)
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [_cursor(f"k:{BEYOND_BIGINT}"), _cursor("k:" + "9" * 80), _cursor("k:0"), _cursor("k:-5")],
+)
+@pytest.mark.parametrize("path", ["/api/leads/uploads", "/api/leads/mine"])
+def test_a_tampered_cursor_is_refused_by_name(client, vendor, path, cursor):
+    _user, headers = vendor
+    body = assert_problem(
+        client.get(path, query_string={"cursor": cursor}, headers=headers),
+        422,
+        "validation_failed",
+    )
+    assert field_codes(body) == {"cursor": "invalid_cursor"}
+
+
+def test_issued_cursors_still_page_through_everything(client, vendor):
+    _user, headers = vendor
+    ids = [_upload(client, headers, _csv()).get_json()["upload"]["id"] for _ in range(3)]
+    seen, cursor = [], None
+    while True:
+        query = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/leads/uploads", query_string=query, headers=headers).get_json()
+        seen += [u["id"] for u in page["data"]]
+        if not page["has_more"]:
+            break
+        cursor = page["next_cursor"]
+    assert seen == sorted(ids, reverse=True)
