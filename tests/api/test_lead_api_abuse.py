@@ -7,6 +7,7 @@ import base64
 import pytest
 
 from leadnexus.auth.models import Role
+from leadnexus.leads import uploads
 from tests.api.test_uploads import _csv, _upload
 from tests.helpers import assert_problem, field_codes
 
@@ -90,3 +91,39 @@ def test_issued_cursors_still_page_through_everything(client, vendor):
             break
         cursor = page["next_cursor"]
     assert seen == sorted(ids, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ("bad\x00name.csv", "badname.csv"),  # NUL: PostgreSQL refuses it in text (was a 500)
+        ("leads\x07\x1b.csv", "leads.csv"),
+        ("invoice\u202evsc.exe", "invoicevsc.exe"),  # no right-to-left override in the name
+        ("../../etc/passwd", "passwd"),
+        ("..", "upload.csv"),
+        (" \x00 ", "upload.csv"),
+        ("café été.csv", "café été.csv"),
+    ],
+)
+def test_the_filename_is_kept_as_a_plain_name(client, vendor, sent, kept):
+    _user, headers = vendor
+    response = _upload(client, headers, _csv(), name=sent)
+    assert response.status_code == 201, response.get_json()
+    upload_id = response.get_json()["upload"]["id"]
+    assert response.get_json()["upload"]["filename"] == kept
+    listed = client.get("/api/leads/uploads", headers=headers).get_json()["data"]
+    assert [u["filename"] for u in listed if u["id"] == upload_id] == [kept]
+
+
+def test_a_windows_path_keeps_only_its_last_segment():
+    # Not through the test client: its multipart encoder does not escape backslashes.
+    assert uploads.display_name("C:\\Users\\ada\\leads.csv") == "leads.csv"
+    assert uploads.display_name("line\r\nbreak.csv") == "linebreak.csv"
+
+
+def test_a_500_character_filename_is_shortened_keeping_its_extension(client, vendor):
+    _user, headers = vendor
+    response = _upload(client, headers, _csv(), name="a" * 500 + ".csv")
+    assert response.status_code == 201, response.get_json()
+    name = response.get_json()["upload"]["filename"]
+    assert len(name) == 255 and name.endswith("a.csv")

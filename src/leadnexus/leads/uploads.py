@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,6 +71,27 @@ def upload_path(upload_dir: Path, upload: Upload) -> Path:
     return upload_dir / upload.stored_name
 
 
+MAX_FILENAME = 255  # Upload.filename
+_PATH_SEPARATORS = re.compile(r"[/\\]")
+
+
+def display_name(filename: str) -> str:
+    """The name the vendor sees again, from the one their client sent.
+
+    Only the last path segment (some browsers send C:\\Users\\…), without control or
+    bidirectional-format characters (PostgreSQL refuses NUL in text; U+202E makes "txt.exe" read
+    as "exe.txt"), and short enough for the column with its extension kept.
+    """
+    name = _PATH_SEPARATORS.split(filename)[-1]
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf")).strip()
+    if name in ("", ".", ".."):
+        return "upload.csv"
+    stem, dot, extension = name.rpartition(".")
+    if len(name) > MAX_FILENAME and dot and len(extension) < 10:
+        return stem[: MAX_FILENAME - len(extension) - 1] + dot + extension
+    return name[:MAX_FILENAME]
+
+
 def _save_stream(stream: IO[bytes], target: Path, max_bytes: int) -> int:
     """Copy in chunks and stop as soon as the limit is passed, so memory stays flat."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +130,7 @@ def store_upload(
     signature = header_signature(layout.headers)
     upload = Upload(
         vendor_id=vendor.id,
-        filename=(Path(filename).name or "upload.csv")[:255],
+        filename=display_name(filename),
         stored_name=stored_name,
         size_bytes=size,
         encoding=layout.encoding,
