@@ -9,6 +9,7 @@ import pytest
 from leadnexus.auth.models import Role
 from leadnexus.leads import uploads
 from tests.api.test_uploads import _csv, _upload
+from tests.api.test_vendor_leads import GOOD
 from tests.helpers import assert_problem, field_codes
 
 BEYOND_BIGINT = 2**63  # one past the largest id a row can have
@@ -127,3 +128,74 @@ def test_a_500_character_filename_is_shortened_keeping_its_extension(client, ven
     assert response.status_code == 201, response.get_json()
     name = response.get_json()["upload"]["filename"]
     assert len(name) == 255 and name.endswith("a.csv")
+
+
+def _confirm_with(client, headers, upload_id, **defaults):
+    body = {
+        "mapping": {"E-mail Address": "email", "Phone #": "phone"},
+        "defaults": {"price": {"mode": "fixed", "amount": "30.00"}, **defaults},
+    }
+    return client.post(f"/api/leads/uploads/{upload_id}/confirm", json=body, headers=headers)
+
+
+@pytest.mark.parametrize(
+    ("defaults", "field"),
+    [
+        ({"default_country": "XX"}, "defaults.default_country"),
+        ({"default_country": "EU"}, "defaults.default_country"),
+        ({"currency": "ZZZ"}, "defaults.currency"),
+        ({"currency": "usd"}, "defaults.currency"),
+        ({"price": {"mode": "fixed", "amount": "-5"}}, "defaults.price.amount"),
+        ({"price": {"mode": "fixed", "amount": "100000.01"}}, "defaults.price.amount"),
+        ({"price": {"mode": "fixed", "amount": "NaN"}}, "defaults.price.amount"),
+        ({"price": {"mode": "fixed", "amount": "1.001"}}, "defaults.price.amount"),
+        ({"price": {"mode": "fixed"}}, "defaults.price"),
+        ({"price": {"mode": "score", "min": "-1", "max": "5"}}, "defaults.price.min"),
+        ({"price": {"mode": "score", "min": "5"}}, "defaults.price"),
+        ({"price": {"mode": "auction", "amount": "5"}}, "defaults.price.mode"),
+        ({"max_sales": 0}, "defaults.max_sales"),
+        ({"max_sales": 10**30}, "defaults.max_sales"),
+        ({"industry": "x" * 65}, "defaults.industry"),
+        ({"surprise": 1}, "defaults.surprise"),
+    ],
+)
+def test_bad_defaults_are_refused_by_field_and_the_upload_stays_open(
+    client, vendor, defaults, field
+):
+    _user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    body = assert_problem(
+        _confirm_with(client, headers, upload_id, **defaults), 422, "validation_failed"
+    )
+    assert field in field_codes(body), body
+    upload = client.get(f"/api/leads/uploads/{upload_id}", headers=headers).get_json()
+    assert upload["status"] == "uploaded"
+    assert _confirm_with(client, headers, upload_id).status_code == 202
+
+
+def test_a_known_default_country_is_stored_as_its_iso_code(client, vendor):
+    _user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    response = _confirm_with(client, headers, upload_id, default_country="uk", currency="EUR")
+    assert response.status_code == 202, response.get_json()
+    assert response.get_json()["defaults"]["default_country"] == "GB"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"default_country": "XX"}, "default_country"),
+        ({"currency": "ABC"}, "currency"),
+        ({"price": "Infinity"}, "price"),
+        ({"max_sales": 101}, "max_sales"),
+    ],
+)
+def test_a_single_lead_with_bad_terms_is_refused_by_field(client, vendor, change, field):
+    _user, headers = vendor
+    body = assert_problem(
+        client.post("/api/leads", json={**GOOD, **change}, headers=headers),
+        422,
+        "validation_failed",
+    )
+    assert field in field_codes(body), body
+    assert client.get("/api/leads/mine", headers=headers).get_json()["data"] == []

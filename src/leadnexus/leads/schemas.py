@@ -6,12 +6,42 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.leads.validation.normalisation import normalise_country
 from leadnexus.pagination import MAX_KEY, PageQuery
 
-CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+def _known_currency(code: str) -> str:
+    if pycountry.currencies.get(alpha_3=code) is None:
+        raise ValueError(f"'{code}' is not an ISO 4217 currency code")
+    return code
+
+
+def _known_country(code: str) -> str:
+    # The pipeline ignores a default country it does not know: every phone number without a
+    # +country prefix would then be dropped, with nothing telling the vendor why.
+    country = normalise_country(code)
+    if country is None:
+        raise ValueError(f"'{code}' is not an ISO 3166 country code")
+    return country
+
+
+CurrencyCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_currency)
+]
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2}$"), AfterValidator(_known_country)
+]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("100000"), decimal_places=2)]
 
 
@@ -42,7 +72,7 @@ class UploadDefaults(StrictInput):
     max_sales: int = Field(
         default=1, ge=1, le=100, description="1 exclusive, 2 semi-exclusive, N shared"
     )
-    default_country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
+    default_country: CountryCode | None = None
     consent_source: Annotated[str, StringConstraints(max_length=200)] | None = None
     check_mx: bool = Field(default=False, description="Look up MX records (slower; off by default)")
 
@@ -137,7 +167,7 @@ class LeadCreate(LeadInput):
     price: Money
     currency: CurrencyCode = "USD"
     max_sales: int = Field(default=1, ge=1, le=100)
-    default_country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")] | None = None
+    default_country: CountryCode | None = None
 
 
 class LeadUpdate(LeadInput):
