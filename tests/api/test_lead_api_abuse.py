@@ -199,3 +199,58 @@ def test_a_single_lead_with_bad_terms_is_refused_by_field(client, vendor, change
     )
     assert field in field_codes(body), body
     assert client.get("/api/leads/mine", headers=headers).get_json()["data"] == []
+
+
+def _lead(client, headers, **fields):
+    response = client.post("/api/leads", json={**GOOD, **fields}, headers=headers)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def _stored(client, headers, lead_id):
+    return client.get(f"/api/leads/mine/{lead_id}", headers=headers).get_json()
+
+
+KEPT = ("email", "phone", "country", "consent_date", "status", "version", "website")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"email": "not an email"}, "email"),  # the phone alone would have carried the lead
+        ({"phone": "12"}, "phone"),
+        ({"country": "Narnia"}, "country"),
+        ({"consent_date": "banana"}, "consent_date"),
+        ({"website": "not a site"}, "website"),
+    ],
+)
+def test_an_edit_never_replaces_a_good_value_with_nothing(client, vendor, change, field):
+    _user, headers = vendor
+    lead = _lead(client, headers, consent_date="2024-03-01")
+    before = _stored(client, headers, lead["id"])
+    response = client.patch(f"/api/leads/{lead['id']}", json=change, headers=headers)
+    body = assert_problem(response, 422, "lead_value_invalid")
+    assert field in field_codes(body), body
+    after = _stored(client, headers, lead["id"])
+    assert {k: after[k] for k in KEPT} == {k: before[k] for k in KEPT}
+    assert after["events"] == before["events"]
+
+
+def test_a_new_lead_with_a_value_that_cannot_be_kept_is_refused(client, vendor):
+    _user, headers = vendor
+    response = client.post("/api/leads", json={**GOOD, "email": "marie at radium"}, headers=headers)
+    assert field_codes(assert_problem(response, 422, "lead_value_invalid")) == {
+        "email": "invalid_email"
+    }
+    assert client.get("/api/leads/mine", headers=headers).get_json()["data"] == []
+
+
+def test_an_edit_that_leaves_no_contact_is_refused_and_changes_nothing(client, vendor):
+    _user, headers = vendor
+    lead = _lead(client, headers)
+    response = client.patch(
+        f"/api/leads/{lead['id']}", json={"email": None, "phone": ""}, headers=headers
+    )
+    assert "missing_contact" in field_codes(assert_problem(response, 422, "lead_rejected")).values()
+    after = _stored(client, headers, lead["id"])
+    assert (after["email"], after["phone"]) == (lead["email"], lead["phone"])

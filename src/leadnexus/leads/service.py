@@ -49,7 +49,7 @@ def get_own_lead(*, session: Session, vendor: User, lead_id: int) -> Lead:
     return lead
 
 
-def _verdict(evaluated: Evaluated) -> dict[str, Any]:
+def _verdict(evaluated: Evaluated, raw: dict[str, str]) -> dict[str, Any]:
     if evaluated.rejected:
         errors = [FieldError(r.field or "lead", r.code, r.message) for r in evaluated.reasons]
         raise ValidationFailed(
@@ -57,7 +57,37 @@ def _verdict(evaluated: Evaluated) -> dict[str, Any]:
             code="lead_rejected",
             errors=errors,
         )
-    return decoded(evaluated.values)  # ORM attributes take Python objects, not encoded JSON
+    values = decoded(evaluated.values)  # ORM attributes take Python objects, not encoded JSON
+    if errors := _dropped(raw, values):
+        raise ValidationFailed(
+            "Some values could not be kept: " + "; ".join(e.message for e in errors),
+            code="lead_value_invalid",
+            errors=errors,
+        )
+    return values
+
+
+def _dropped(raw: dict[str, str], values: dict[str, Any]) -> list[FieldError]:
+    """Values the vendor gave that the pipeline could not keep (an invalid email next to a valid
+    phone, an unknown country …), with its reasons.
+
+    An upload keeps such a row without the value and reports it; one lead typed in or edited is
+    refused instead, so the vendor corrects it, and an edit never replaces a good stored value
+    with nothing.
+    """
+    reasons = [
+        reason
+        for stage in values["validation_report"]
+        if stage["status"] in ("warn", "fail")  # not "not_checked" (MX lookup off) nor "pass"
+        for reason in stage["reasons"]
+    ]
+    return [
+        FieldError(name, reason["code"], reason["message"])
+        for name in raw
+        if values.get(FIELD_COLUMNS.get(name, name)) in (None, "")
+        for reason in reasons
+        if reason.get("field") == name
+    ]
 
 
 def create_lead(
@@ -79,7 +109,7 @@ def create_lead(
         price=PricePolicy(mode="fixed", amount=price, currency=currency),
         max_sales=max_sales,
     )
-    lead = Lead(vendor_id=vendor.id, **_verdict(evaluated))
+    lead = Lead(vendor_id=vendor.id, **_verdict(evaluated, raw))
     session.add(lead)
     session.flush()
     return _auto_review(session, lead)
@@ -137,7 +167,7 @@ def update_lead(
         max_sales=max_sales or lead.max_sales,
         exclude_lead_id=lead.id,
     )
-    values = _verdict(evaluated)
+    values = _verdict(evaluated, raw)
     by_vendor = lifecycle.Actor(user_id=vendor.id)
     lifecycle.move(session, lead, LeadStatus.PROCESSING, actor=by_vendor)
     for column, value in values.items():
