@@ -254,3 +254,15 @@ def test_an_edit_that_leaves_no_contact_is_refused_and_changes_nothing(client, v
     assert "missing_contact" in field_codes(assert_problem(response, 422, "lead_rejected")).values()
     after = _stored(client, headers, lead["id"])
     assert (after["email"], after["phone"]) == (lead["email"], lead["phone"])
+
+
+def test_an_unknown_status_filter_is_refused_by_name(client, vendor):
+    _user, headers = vendor
+    lead = _lead(client, headers)
+    body = assert_problem(
+        client.get("/api/leads/mine?status=bogus", headers=headers), 422, "validation_failed"
+    )
+    assert "status" in field_codes(body)
+    listed = client.get("/api/leads/mine?status=pending_review", headers=headers).get_json()
+    assert [item["id"] for item in listed["data"]] == [lead["id"]]
+    assert client.get("/api/leads/mine?status=sold", headers=headers).get_json()["data"] == []

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.leads.states import LeadStatus
 from leadnexus.leads.validation.normalisation import normalise_country
 from leadnexus.pagination import MAX_KEY, PageQuery
 
@@ -270,5 +271,5 @@ class VendorLeadPage(BaseModel):
 
 
 class VendorLeadQuery(PageQuery):
-    status: str | None = Field(default=None, max_length=20)
+    status: LeadStatus | None = None  # an unknown status is an error, not an empty list
     upload_id: int | None = Field(default=None, ge=1, le=MAX_KEY)
