@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import base64
+import csv
+import dataclasses
+import io
 
 import pytest
+from sqlalchemy import update
 
+from leadnexus.app import create_app
 from leadnexus.auth.models import Role
 from leadnexus.leads import uploads
+from leadnexus.leads.models import Lead
 from tests.api.test_uploads import _csv, _upload
 from tests.api.test_vendor_leads import GOOD
+from tests.conftest import bearer, login
 from tests.helpers import assert_problem, field_codes
 
 BEYOND_BIGINT = 2**63  # one past the largest id a row can have
@@ -266,3 +273,118 @@ def test_an_unknown_status_filter_is_refused_by_name(client, vendor):
     listed = client.get("/api/leads/mine?status=pending_review", headers=headers).get_json()
     assert [item["id"] for item in listed["data"]] == [lead["id"]]
     assert client.get("/api/leads/mine?status=sold", headers=headers).get_json()["data"] == []
+
+
+def _multipart(content: bytes) -> tuple[bytes, str]:
+    boundary = "----abuse"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="l.csv"\r\n'
+            "Content-Type: text/csv\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def test_a_chunked_upload_without_content_length_is_stopped_at_the_limit(settings, make):
+    app = create_app(dataclasses.replace(settings, max_upload_bytes=1000))
+    client = app.test_client()
+    vendor = make.user(Role.VENDOR)
+    headers = bearer(login(client, vendor.email)["access_token"])
+
+    def chunked(content: bytes):
+        body, content_type = _multipart(content)
+        return client.post(
+            "/api/leads/upload",
+            input_stream=io.BytesIO(body),
+            headers={**headers, "Content-Type": content_type, "Transfer-Encoding": "chunked"},
+            environ_overrides={"wsgi.input_terminated": True},  # as a real server marks it
+        )
+
+    assert_problem(chunked(_csv() * 30), 413, "payload_too_large")
+    assert list(app.extensions["leadnexus.settings"].upload_dir.glob("*")) == []
+    assert chunked(_csv()).status_code == 201
+
+
+@pytest.mark.parametrize("role", [Role.CLIENT, Role.ADMIN])
+def test_vendor_only_endpoints_refuse_clients_and_admins(client, vendor, as_user, role):
+    _user, headers = vendor
+    lead = _lead(client, headers)
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    _someone, other = as_user(role)
+    calls = [
+        client.get("/api/leads/mine", headers=other),
+        client.get(f"/api/leads/mine/{lead['id']}", headers=other),
+        client.post("/api/leads", json=GOOD, headers=other),
+        client.patch(f"/api/leads/{lead['id']}", json={"city": "Lyon"}, headers=other),
+        client.post(f"/api/leads/{lead['id']}/withdraw", headers=other),
+        client.get("/api/leads/uploads", headers=other),
+        _confirm_with(client, other, upload_id),
+        _upload(client, other, _csv()),
+    ]
+    for response in calls:
+        assert_problem(response, 403, "role_forbidden")
+    assert _stored(client, headers, lead["id"])["city"] is None
+
+
+@pytest.mark.parametrize(
+    ("status", "sales", "editable"),
+    [
+        ("pending_review", 0, True),
+        ("available", 0, True),
+        ("rejected", 0, True),
+        ("withdrawn", 0, True),
+        ("processing", 0, False),
+        ("expired", 0, False),
+        ("sold", 1, False),
+        ("available", 1, False),  # sold once of several: buyers paid for it as it is
+    ],
+)
+def test_which_leads_can_be_edited(client, vendor, database, status, sales, editable):
+    _user, headers = vendor
+    lead = _lead(client, headers, max_sales=2)
+    with database.session() as s:
+        s.execute(
+            update(Lead).where(Lead.id == lead["id"]).values(status=status, sales_count=sales)
+        )
+    response = client.patch(f"/api/leads/{lead['id']}", json={"city": "Lyon"}, headers=headers)
+    if editable:
+        assert response.status_code == 200, response.get_json()
+        assert response.get_json()["status"] == "pending_review"
+        assert response.get_json()["city"] == "Lyon"
+    else:
+        assert_problem(response, 409, "lead_not_editable")
+        assert _stored(client, headers, lead["id"])["city"] is None
+
+
+def test_the_error_report_neutralises_every_formula_prefix(client, vendor, as_user):
+    _user, headers = vendor
+    header = "=Name,@Email,Phone\n"
+    rows = ["=1+1,@SUM(A1),+33 6", "-2+3,\tcmd,", "\r=x,plain,"]
+    created = _upload(client, headers, _csv(rows=rows, header=header)).get_json()
+    upload_id = created["upload"]["id"]
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}/errors.csv", headers=headers),
+        409,
+        "upload_not_finished",
+    )
+    response = client.post(
+        f"/api/leads/uploads/{upload_id}/confirm",
+        json={"mapping": {"@Email": "email", "Phone": "phone", "=Name": "first_name"}},
+        headers=headers,
+    )
+    assert response.status_code == 202, response.get_json()
+    report = client.get(f"/api/leads/uploads/{upload_id}/errors.csv", headers=headers)
+    lines = list(csv.reader(io.StringIO(report.get_data(as_text=True))))
+    report.close()
+    assert lines[0][:3] == ["'=Name", "'@Email", "Phone"]
+    cells = [cell for line in lines[1:] for cell in line[:3] + line[-1:] if cell]
+    assert cells and all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    _other, other_headers = as_user(Role.VENDOR)
+    assert_problem(
+        client.get(f"/api/leads/uploads/{upload_id}/errors.csv", headers=other_headers),
+        404,
+        "upload_not_found",
+    )
