@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from apiflask import APIFlask
+from werkzeug.routing import IntegerConverter
 
 from leadnexus import tasks
 from leadnexus.admin.routes import bp as admin_bp
@@ -18,6 +19,7 @@ from leadnexus.leads.routes import bp as leads_bp
 from leadnexus.marketplace.routes import bp as marketplace_bp
 from leadnexus.notifications.routes import admin_bp as announcements_bp
 from leadnexus.notifications.routes import bp as workflows_bp
+from leadnexus.pagination import MAX_KEY
 from leadnexus.review.routes import bp as review_bp
 from leadnexus.security import register_security
 from leadnexus.system.routes import bp as system_bp
@@ -31,6 +33,16 @@ def _problem_schema(component: str) -> dict[str, object]:
     return Problem.model_json_schema(
         ref_template=f"#/components/schemas/{component}/$defs/{{model}}"
     )
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:…>` in this API always names a row. A number beyond the largest 64-bit id names
+    none, but the database drivers refuse to bind it (a server error, not "no match"): it is
+    read as 0, which no row has either, so the route answers its own "not found"."""
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= MAX_KEY else 0
 
 
 def create_app(settings: Settings | None = None) -> APIFlask:
@@ -65,6 +77,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         RATELIMIT_KEY_PREFIX=settings.ratelimit_prefix,
         RATELIMIT_HEADERS_ENABLED=True,
     )
+    app.url_map.converters["int"] = RowIdConverter  # before any route is added
     app.extensions["leadnexus.settings"] = settings
     database = Database(settings.database_url)
     app.extensions["leadnexus.db"] = database

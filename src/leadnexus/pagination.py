@@ -19,7 +19,8 @@ from leadnexus.errors import ValidationFailed
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
 # Row ids are 64-bit (BIGINT; INTEGER on SQLite). A larger number names no row, and the database
-# drivers refuse to bind it (an error, not "no match"), so it is caught before any query.
+# drivers refuse to bind it (an error, not "no match"), so it is caught before any query: in
+# cursors here, in paths by app.RowIdConverter.
 MAX_KEY = 2**63 - 1
 
 

@@ -32,33 +32,36 @@ def _cursor(raw: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("method", "path", "code"),
+    ("role", "method", "path", "code"),
     [
-        ("get", "/api/leads/uploads/{id}", "upload_not_found"),
-        ("get", "/api/leads/uploads/{id}/mapping", "upload_not_found"),
-        ("get", "/api/leads/uploads/{id}/errors.csv", "upload_not_found"),
-        ("delete", "/api/leads/uploads/{id}", "upload_not_found"),
-        ("get", "/api/leads/mine/{id}", "lead_not_found"),
-        ("post", "/api/leads/{id}/withdraw", "lead_not_found"),
+        (Role.VENDOR, "get", "/api/leads/uploads/{id}", "upload_not_found"),
+        (Role.VENDOR, "get", "/api/leads/uploads/{id}/mapping", "upload_not_found"),
+        (Role.VENDOR, "get", "/api/leads/uploads/{id}/errors.csv", "upload_not_found"),
+        (Role.VENDOR, "delete", "/api/leads/uploads/{id}", "upload_not_found"),
+        (Role.VENDOR, "post", "/api/leads/uploads/{id}/confirm", "upload_not_found"),
+        (Role.VENDOR, "get", "/api/leads/mine/{id}", "lead_not_found"),
+        (Role.VENDOR, "post", "/api/leads/{id}/withdraw", "lead_not_found"),
+        (Role.VENDOR, "patch", "/api/leads/{id}", "lead_not_found"),
+        (Role.CLIENT, "get", "/api/leads/{id}", "lead_not_found"),
+        (Role.CLIENT, "patch", "/api/saved-searches/{id}", "saved_search_not_found"),
+        (Role.CLIENT, "post", "/api/workflows/notifications/{id}/read", "notification_not_found"),
+        (Role.ADMIN, "patch", "/api/admin/users/{id}", "user_not_found"),
+        (Role.ADMIN, "delete", "/api/admin/suppressions/{id}", "suppression_not_found"),
+        (Role.ADMIN, "get", "/api/review/leads/{id}", "lead_not_found"),
+        (Role.ADMIN, "post", "/api/review/leads/{id}/approve", "lead_not_found"),
+        (Role.ADMIN, "patch", "/api/review/rules/{id}", "rule_not_found"),
     ],
 )
-def test_an_id_no_row_can_have_is_not_found_not_a_server_error(client, vendor, method, path, code):
-    _user, headers = vendor
-    for number in (BEYOND_BIGINT, 10**30):
-        response = getattr(client, method)(path.format(id=number), headers=headers)
+def test_an_id_no_row_can_have_is_not_found_not_a_server_error(
+    client, as_user, role, method, path, code
+):
+    """Ids past 64 bits reach no query (the drivers refuse to bind them): every route with an
+    id in its path answers its own "not found"."""
+    _user, headers = as_user(role)
+    body = {"mapping": {"email": "email"}} if path.endswith("/confirm") else {}
+    for number in (BEYOND_BIGINT, 10**30, 0):
+        response = getattr(client, method)(path.format(id=number), headers=headers, json=body)
         assert_problem(response, 404, code)
-
-
-def test_out_of_range_ids_in_bodies_and_edits_are_not_found(client, vendor):
-    _user, headers = vendor
-    confirm = client.post(
-        f"/api/leads/uploads/{BEYOND_BIGINT}/confirm",
-        json={"mapping": {"email": "email"}},
-        headers=headers,
-    )
-    assert_problem(confirm, 404, "upload_not_found")
-    edit = client.patch(f"/api/leads/{BEYOND_BIGINT}", json={"city": "Lyon"}, headers=headers)
-    assert_problem(edit, 404, "lead_not_found")
 
 
 def test_an_upload_filter_no_row_can_match_is_a_field_error(client, vendor):

@@ -16,7 +16,7 @@ from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.leads.preparation import FIELD_COLUMNS, PricePolicy, RowInput
 from leadnexus.leads.processing import Evaluated, evaluate_rows
 from leadnexus.leads.validation.pipeline import FileDefaults
-from leadnexus.pagination import Page, is_key, keyset_page
+from leadnexus.pagination import Page, keyset_page
 from leadnexus.review.rules import apply_rules
 from leadnexus.review.service import notify_auto_approved
 
@@ -43,7 +43,7 @@ def list_own_leads(
 
 def get_own_lead(*, session: Session, vendor: User, lead_id: int) -> Lead:
     """Another vendor's lead is 'not found', so ids reveal nothing."""
-    lead = session.get(Lead, lead_id) if is_key(lead_id) else None
+    lead = session.get(Lead, lead_id)
     if lead is None or lead.vendor_id != vendor.id:
         raise NotFound("No lead with this id.", code="lead_not_found")
     return lead

@@ -23,7 +23,7 @@ from leadnexus.errors import AppError, Conflict, FieldError, NotFound, Validatio
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS, ColumnSuggestion, suggest_mapping
 from leadnexus.leads.ingest.reader import CsvFormatError, CsvLayout, read_sample, sniff
 from leadnexus.leads.models import Upload, UploadRejection, UploadStatus, VendorMapping
-from leadnexus.pagination import Page, is_key, keyset_page
+from leadnexus.pagination import Page, keyset_page
 
 CHUNK = 1024 * 1024
 REPORT_CHUNK = 1000
@@ -166,7 +166,7 @@ def _upload_not_found() -> NotFound:
 
 def get_upload(*, session: Session, vendor: User, upload_id: int) -> Upload:
     """Another vendor's upload is 'not found', so ids reveal nothing."""
-    upload = session.get(Upload, upload_id) if is_key(upload_id) else None
+    upload = session.get(Upload, upload_id)
     if upload is None or (upload.vendor_id != vendor.id and vendor.role != "admin"):
         raise _upload_not_found()
     return upload
@@ -178,8 +178,6 @@ def _own_unconfirmed_upload(
     """The vendor's own upload while its mapping is still open (not confirmed yet)."""
     # The row lock orders confirm and discard of the same upload: the second sees the first's
     # outcome (a status other than 'uploaded', or no row at all) instead of overwriting it.
-    if not is_key(upload_id):
-        raise _upload_not_found()
     upload = session.get(Upload, upload_id, with_for_update=True if lock else None)
     if upload is None or upload.vendor_id != vendor.id:
         raise _upload_not_found()
