@@ -306,7 +306,8 @@ def test_a_chunked_upload_without_content_length_is_stopped_at_the_limit(setting
             environ_overrides={"wsgi.input_terminated": True},  # as a real server marks it
         )
 
-    assert_problem(chunked(_csv() * 30), 413, "payload_too_large")
+    body = assert_problem(chunked(_csv() * 30), 413, "payload_too_large")
+    assert body["detail"] == "The file is larger than the 1 KB limit."
     assert list(app.extensions["leadnexus.settings"].upload_dir.glob("*")) == []
     assert chunked(_csv()).status_code == 201
 

@@ -38,8 +38,11 @@ class UploadTooLarge(AppError):
     title = "Upload too large"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".") + " MB"
+def _size_label(size: int) -> str:
+    """50 MB, 1.5 MB, 200 KB: a limit as people read it (a small configured one is not 0 MB)."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 class UnreadableFile(AppError):
@@ -102,9 +105,7 @@ def _save_stream(stream: IO[bytes], target: Path, max_bytes: int) -> int:
             if size > max_bytes:
                 out.close()
                 target.unlink(missing_ok=True)
-                raise UploadTooLarge(
-                    f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."
-                )
+                raise UploadTooLarge(f"The file is larger than the {_size_label(max_bytes)} limit.")
             out.write(chunk)
     return size
 
