@@ -14,7 +14,8 @@ from leadnexus.app import create_app
 from leadnexus.auth.models import Role
 from leadnexus.leads import uploads
 from leadnexus.leads.models import Lead
-from tests.api.test_uploads import _csv, _upload
+from leadnexus.notifications.models import Notification
+from tests.api.test_uploads import _confirm, _csv, _suggested, _upload
 from tests.api.test_vendor_leads import GOOD
 from tests.conftest import bearer, login
 from tests.helpers import assert_problem, field_codes
@@ -392,3 +393,38 @@ def test_the_error_report_neutralises_every_formula_prefix(client, vendor, as_us
         404,
         "upload_not_found",
     )
+
+
+def test_the_refusal_to_edit_names_the_leads_state(client, vendor, database):
+    _user, headers = vendor
+    lead = _lead(client, headers)
+    with database.session() as s:
+        s.execute(update(Lead).where(Lead.id == lead["id"]).values(status="expired"))
+    response = client.patch(f"/api/leads/{lead['id']}", json={"city": "Lyon"}, headers=headers)
+    body = assert_problem(response, 409, "lead_not_editable")
+    assert body["detail"] == "This lead is expired and can no longer be edited."
+
+
+def test_a_file_is_not_left_behind_when_its_upload_cannot_be_recorded(
+    client, vendor, settings, monkeypatch
+):
+    _user, headers = vendor
+
+    def failing(**_kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(uploads, "_mapping_proposal", failing)
+    assert_problem(_upload(client, headers, _csv()), 500, "internal_error")
+    assert list(settings.upload_dir.glob("*")) == []
+
+
+def test_a_long_file_name_leaves_the_counts_in_the_notification_title(client, vendor, database):
+    user, headers = vendor
+    created = _upload(client, headers, _csv(), name="q" * 240 + ".csv").get_json()
+    assert (
+        _confirm(client, headers, created["upload"]["id"], _suggested(created)).status_code == 202
+    )
+    with database.session() as session:
+        [note] = session.query(Notification).filter_by(user_id=user.id).all()
+    assert note.title.startswith("q" * 79 + "…: ")
+    assert note.title.endswith("rejected")

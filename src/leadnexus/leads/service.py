@@ -140,7 +140,10 @@ def update_lead(
     """Apply the changes and run the whole pipeline again; the lead goes back to review."""
     lead = get_own_lead(session=session, vendor=vendor, lead_id=lead_id)
     if not lifecycle.can_move(lead.status, LeadStatus.PROCESSING):
-        raise Conflict(f"A {lead.status} lead can no longer be edited.", code="lead_not_editable")
+        raise Conflict(
+            f"This lead is {lead.status.replace('_', ' ')} and can no longer be edited.",
+            code="lead_not_editable",
+        )
     if lead.sales_count:
         # Buyers paid for the lead as it was; changing it would rewrite what they bought.
         raise Conflict("A lead that has sold can no longer be edited.", code="lead_not_editable")

@@ -40,16 +40,24 @@ def process_upload_task(upload_id: int) -> None:
             announce_upload(session, upload_id, auto_approved=sum(approved.values()))
 
 
+NAME_IN_TITLE = 80  # a 255-character file name would push the counts out of the title
+
+
+def _shortened(filename: str) -> str:
+    return filename if len(filename) <= NAME_IN_TITLE else filename[: NAME_IN_TITLE - 1] + "…"
+
+
 def announce_upload(session: Session, upload_id: int, *, auto_approved: int) -> None:
     """Tell the vendor the upload is done: what was accepted, rejected and already approved."""
     upload = session.get(Upload, upload_id)
     if upload is None:
         return
+    name = _shortened(upload.filename)
     if upload.status != UploadStatus.COMPLETED.value:
-        title, body = f"{upload.filename} could not be processed", upload.error
+        title, body = f"{name} could not be processed", upload.error
     else:
         accepted = upload.accepted + upload.accepted_with_warnings
-        title = f"{upload.filename}: {accepted:,} leads accepted, {upload.rejected:,} rejected"
+        title = f"{name}: {accepted:,} leads accepted, {upload.rejected:,} rejected"
         body = (
             f"{auto_approved:,} were approved automatically; "
             f"{accepted - auto_approved:,} wait for review."

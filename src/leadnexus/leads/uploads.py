@@ -140,9 +140,13 @@ def store_upload(
         header_signature=signature,
         status=UploadStatus.UPLOADED.value,
     )
-    session.add(upload)
-    session.flush()
-    return _mapping_proposal(session=session, upload=upload, path=target)
+    try:
+        session.add(upload)
+        session.flush()
+        return _mapping_proposal(session=session, upload=upload, path=target)
+    except Exception:
+        target.unlink(missing_ok=True)  # the transaction rolls back; the file must go with it
+        raise
 
 
 def _remembered_mapping(session: Session, upload: Upload) -> VendorMapping | None:
