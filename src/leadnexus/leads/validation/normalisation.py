@@ -389,8 +389,8 @@ def _normalise_phone(ctx: RowContext, report: StageReport) -> None:
     if number.extension:
         report.warn(
             "phone_extension_dropped",
-            f"The extension {number.extension} is not kept: phone numbers are stored in E.164, "
-            "which has no extensions.",
+            f"The extension {number.extension} is not kept: phone numbers are stored in "
+            "international format (+49 30 …), which has no extensions.",
             "phone",
         )
 
