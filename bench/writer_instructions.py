@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from bench._callgrind import instructions
 from bench._server import reset_postgres
 from leadnexus.auth.models import Role, User
 from leadnexus.cli import migrate
@@ -73,13 +71,8 @@ def run_job(database_url: str, csv_path: Path, *, with_job: bool) -> None:
         assert upload.accepted + upload.accepted_with_warnings + upload.rejected == upload.rows_done
 
 
-def _counted(database_url: str, csv_path: Path, *, with_job: bool, out: Path) -> int:
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        f"--callgrind-out-file={out}",
-        sys.executable,
-        "-m",
+def _counted(database_url: str, csv_path: Path, *, with_job: bool) -> int:
+    return instructions(
         "bench.writer_instructions",
         "--child",
         "job" if with_job else "setup",
@@ -87,11 +80,7 @@ def _counted(database_url: str, csv_path: Path, *, with_job: bool, out: Path) ->
         database_url,
         "--file",
         str(csv_path),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
-    refs = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    assert refs, done.stderr[-2000:]
-    return int(refs.group(1).replace(",", ""))
+    )
 
 
 def main() -> None:
@@ -112,9 +101,7 @@ def main() -> None:
         for with_job in (False, True):
             # A fresh SQLite file each run; PostgreSQL is reset by prepare_upload.
             url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder / f'{with_job}.db'}"
-            counts[with_job] = _counted(
-                url, csv_path, with_job=with_job, out=folder / f"callgrind.{with_job}"
-            )
+            counts[with_job] = _counted(url, csv_path, with_job=with_job)
     job = counts[True] - counts[False]
     print(f"database            {url.split(':')[0]}")
     print(f"rows                {args.rows:,}")
