@@ -33,6 +33,14 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a live process plus that of its children that have ended and been waited
+    for (a job's helper processes, once the job is done): utime, stime, cutime, cstime."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(value) for value in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def tree_rss_mb(pid: int) -> float:
     """Current resident memory of a process and its children (the job's helper processes)."""
     total = 0.0

@@ -23,7 +23,7 @@ from pathlib import Path
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bench._server import peak_rss_mb, running_stack, tree_rss_mb
+from bench._server import cpu_seconds, peak_rss_mb, running_stack, tree_rss_mb
 from leadnexus.demo_data import write_leads_csv
 from leadnexus.leads.ingest.mapping import suggest_mapping
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
@@ -71,6 +71,7 @@ def end_to_end(path: Path, rows: int) -> None:
         uploaded = time.perf_counter()
         mapping = {s["column"]: s["field"] for s in created["suggested_mapping"] if s["field"]}
         upload_id = created["upload"]["id"]
+        cpu_before = cpu_seconds(stack.worker.pid) if stack.worker else float("nan")
         _json(
             f"{url}/api/leads/uploads/{upload_id}/confirm",
             {"mapping": mapping, "defaults": {"default_country": "US"}},
@@ -85,6 +86,7 @@ def end_to_end(path: Path, rows: int) -> None:
                 break
             time.sleep(0.1)
         done = time.perf_counter()
+        job_cpu = (cpu_seconds(stack.worker.pid) if stack.worker else float("nan")) - cpu_before
         worker_mb = peak_rss_mb(stack.worker.pid) if stack.worker else float("nan")
         print(f"database            {stack.env['DATABASE_URL'].split(':')[0]}")
         print(f"rows                {rows:,} ({path.stat().st_size / 1e6:.1f} MB)")
@@ -101,6 +103,10 @@ def end_to_end(path: Path, rows: int) -> None:
         print(f"rejected by reason  {status['rejected_by_reason']}")
         print(f"worker peak RSS     {worker_mb:.0f} MB (the consumer process)")
         print(f"job peak RSS        {tree_peak:.0f} MB (consumer + its helper processes, sampled)")
+        print(
+            f"job CPU             {job_cpu:.1f} s (consumer + its helpers, "
+            f"{job_cpu / (done - started):.2f} cores busy; a database server's own not counted)"
+        )
 
 
 def _per_row_us(label: str, fn, items: list) -> float:  # type: ignore[no-untyped-def]
