@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_shell import _sign_in
+from tests.e2e.test_shell import _sign_in, _signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -43,8 +43,7 @@ DEMO_VENDORS = {
 
 def test_admin_approval_reaches_the_vendor_bell_live(page: Page, vendor_page: Page, live_server):
     logins = live_server["logins"]  # email -> password
-    _sign_in(page, "demo-admin@example.com", logins["demo-admin@example.com"])
-    expect(page.get_by_role("button", name="Account menu")).to_be_visible()
+    _signed_in(page, "demo-admin@example.com", logins["demo-admin@example.com"])
     page.get_by_role("navigation", name="Main navigation").get_by_role(
         "link", name=re.compile("Review queue")
     ).click()

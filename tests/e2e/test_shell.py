@@ -21,6 +21,12 @@ def _sign_in(page: Page, email: str, password: str) -> None:
     page.get_by_role("button", name=re.compile("^Sign in$", re.I)).click()
 
 
+def _signed_in(page: Page, email: str, password: str) -> None:
+    """Signs in and waits for the session: navigating earlier would race the refresh cookie."""
+    _sign_in(page, email, password)
+    expect(page.get_by_role("button", name="Account menu")).to_be_visible()
+
+
 def _sign_out(page: Page) -> None:
     page.get_by_role("button", name="Account menu").click()
     page.get_by_role("menuitem", name=re.compile("Sign out", re.I)).click()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_shell import _sign_in
+from tests.e2e.test_shell import _signed_in
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +22,7 @@ MESSY = (
 
 def test_vendor_uploads_maps_and_sees_the_result(page: Page, live_server, tmp_path):
     vendor = "demo-vendor2@example.com"
-    _sign_in(page, vendor, live_server["logins"][vendor])
+    _signed_in(page, vendor, live_server["logins"][vendor])
     page.get_by_role("navigation", name="Main navigation").get_by_role(
         "link", name="Uploads"
     ).click()
@@ -54,7 +54,7 @@ def test_vendor_uploads_maps_and_sees_the_result(page: Page, live_server, tmp_pa
 
 def test_vendor_leaves_the_mapping_and_comes_back_to_it(page: Page, live_server, tmp_path):
     vendor = "demo-vendor2@example.com"
-    _sign_in(page, vendor, live_server["logins"][vendor])
+    _signed_in(page, vendor, live_server["logins"][vendor])
     page.goto("/vendor/uploads/new")
     path = tmp_path / "left-behind.csv"
     path.write_text(MESSY.replace("Ada Lovelace", "Ada Byron"), encoding="utf-8")
@@ -77,7 +77,7 @@ def test_vendor_leaves_the_mapping_and_comes_back_to_it(page: Page, live_server,
 def test_a_wide_file_keeps_every_field_selector_on_screen(page: Page, live_server, tmp_path):
     """A file with many columns scrolls in its preview; the mapping stays within the card."""
     vendor = "demo-vendor2@example.com"
-    _sign_in(page, vendor, live_server["logins"][vendor])
+    _signed_in(page, vendor, live_server["logins"][vendor])
     page.goto("/vendor/uploads/new")
     headers = ["Email", "Phone", "Company", *(f"Custom field number {n}" for n in range(1, 15))]
     row = [
