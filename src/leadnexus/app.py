@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import IO
 
 from apiflask import APIFlask
+from flask import Request
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.formparser import FormDataParser
 from werkzeug.routing import IntegerConverter
 
 from leadnexus import tasks
@@ -13,7 +17,7 @@ from leadnexus.auth.access import SECURITY_SCHEME
 from leadnexus.auth.routes import bp as auth_bp
 from leadnexus.config import Settings
 from leadnexus.db import Database
-from leadnexus.errors import Problem, register_error_handlers
+from leadnexus.errors import AppError, Problem, register_error_handlers
 from leadnexus.extensions import close_db_session, cors, limiter
 from leadnexus.leads.routes import bp as leads_bp
 from leadnexus.marketplace.routes import bp as marketplace_bp
@@ -43,6 +47,32 @@ class RowIdConverter(IntegerConverter):
     def to_python(self, value: str) -> int:
         number = super().to_python(value)
         return number if number <= MAX_KEY else 0
+
+
+class ReportingFormParser(FormDataParser):
+    """Werkzeug drops a whole form it cannot parse and carries on with an empty one, so a file
+    part whose name is not UTF-8 reached the route as "no file attached". Say what is wrong."""
+
+    def parse(
+        self,
+        stream: IO[bytes],
+        mimetype: str,
+        content_length: int | None,
+        options: dict[str, str] | None = None,
+    ) -> tuple[IO[bytes], MultiDict[str, str], MultiDict[str, FileStorage]]:
+        self.silent = False
+        try:
+            return super().parse(stream, mimetype, content_length, options)
+        except ValueError as error:
+            raise AppError(
+                "The form could not be read: a part's headers are broken or not UTF-8 "
+                "(for example a file name in another encoding). Rename the file and try again.",
+                code="malformed_form",
+            ) from error
+
+
+class ApiRequest(Request):
+    form_data_parser_class = ReportingFormParser
 
 
 def create_app(settings: Settings | None = None) -> APIFlask:
@@ -77,6 +107,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         RATELIMIT_KEY_PREFIX=settings.ratelimit_prefix,
         RATELIMIT_HEADERS_ENABLED=True,
     )
+    app.request_class = ApiRequest
     app.url_map.converters["int"] = RowIdConverter  # before any route is added
     app.extensions["leadnexus.settings"] = settings
     database = Database(settings.database_url)

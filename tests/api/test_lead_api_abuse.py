@@ -127,6 +127,32 @@ def test_the_filename_is_kept_as_a_plain_name(client, vendor, sent, kept):
     assert [u["filename"] for u in listed if u["id"] == upload_id] == [kept]
 
 
+def test_a_file_name_that_is_not_utf8_is_named_as_the_problem(client, vendor):
+    """Werkzeug drops a form it cannot decode; the vendor was told to attach the file."""
+    _user, headers = vendor
+    body = (
+        b"--XX\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="caf\xe9.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\n" + _csv() + b"\r\n--XX--\r\n"
+    )
+    response = client.post(
+        "/api/leads/upload",
+        data=body,
+        headers=headers,
+        content_type="multipart/form-data; boundary=XX",
+    )
+    assert_problem(response, 400, "malformed_form")
+    assert "not UTF-8" in response.get_json()["detail"]
+
+
+def test_a_multipart_body_without_a_boundary_is_malformed_not_missing(client, vendor):
+    _user, headers = vendor
+    response = client.post(
+        "/api/leads/upload", data=b"file=x", headers=headers, content_type="multipart/form-data"
+    )
+    assert_problem(response, 400, "malformed_form")
+
+
 def test_a_windows_path_keeps_only_its_last_segment():
     # Not through the test client: its multipart encoder does not escape backslashes.
     assert uploads.display_name("C:\\Users\\ada\\leads.csv") == "leads.csv"
