@@ -280,6 +280,17 @@ def test_quoted_cells_after_a_space_lose_their_quotes(client, vendor, database):
     assert (bo.contact_last_name, bo.email, bo.company_name) == ("Kim", "bo@beta.io", "Beta Labs")
 
 
+def test_a_quoted_company_holding_a_comma_after_a_space_stays_one_cell(client, vendor, database):
+    content = (
+        b"First Name, Last Name, Email, Company\n"
+        b'Bo, Kim, bo@beta.io, "Beta, Inc."\n'
+        b'Ann, Lee, ann@acme.io, "Acme Labs"\n'
+    )
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    assert upload["rejected"] == 0
+    assert [lead.company_name for lead in _leads(database, upload)] == ["Beta, Inc.", "Acme Labs"]
+
+
 def test_a_stray_quote_after_a_space_does_not_swallow_the_rows_after_it(client, vendor):
     content = (
         b"Name, Title, Email, Company\n"

@@ -209,3 +209,36 @@ def test_excel_separator_hint_after_blank_lines(tmp_path):
     layout = sniff(path)
     assert (layout.delimiter, layout.headers) == (";", ["Name", "Email"])
     assert [row.cells for row in iter_rows(path, layout)] == [["Ann", "ann@x.io"]]
+
+
+def test_a_quoted_value_after_comma_space_keeps_its_separator(tmp_path):
+    # Written by hand or by scripts that join with ", ": the quote is not at the cell's start.
+    path = write(
+        tmp_path,
+        'Name, Company, Country\nAda, "Beta, Inc.", UK\nBo, "Say ""hi"", then go", DE\n'
+        'Cy, "Gamma", FR\n',
+    )
+    layout = sniff(path)
+    assert layout.delimiter == ","
+    rows = list(iter_rows(path, layout))
+    assert [(row.cells, row.problem) for row in rows] == [
+        (["Ada", "Beta, Inc.", " UK"], None),
+        (["Bo", 'Say "hi", then go', " DE"], None),
+        (["Cy", ' "Gamma"', " FR"], None),  # stage 1 drops the spaced quotes of a lone value
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Ada, "Beta, Inc., UK',  # never closed: nothing to rejoin
+        'Ada, "Beta, Inc.", UK, extra',  # rejoined, still one cell too many
+        'Ada, "Beta", "Gamma", UK',  # each quote closes its own cell
+    ],
+)
+def test_a_row_the_rejoin_cannot_make_fit_stays_ragged_and_alone(tmp_path, line):
+    path = write(tmp_path, f"Name,Company,Country\n{line}\nCy,Gamma,FR\n")
+    rows = list(iter_rows(path, CsvLayout("utf-8", ",", ["Name", "Company", "Country"], [])))
+    assert rows[0].problem == "ragged_row"
+    assert rows[0].cells == next(csv.reader([line]))
+    assert (rows[1].cells, rows[1].problem) == (["Cy", "Gamma", "FR"], None)

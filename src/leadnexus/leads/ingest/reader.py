@@ -157,7 +157,7 @@ def _reads_as_column_names(cells: list[str]) -> bool:
     )
 
 
-def _score(records: list[list[str]]) -> tuple[float, int]:
+def _score(records: list[list[str]], delimiter: str) -> tuple[float, int]:
     """(share of data records that fit the header, header width) for one delimiter."""
     width = len(records[0])
     body = records[1:]
@@ -166,7 +166,11 @@ def _score(records: list[list[str]]) -> tuple[float, int]:
     if not body:
         return 1.0, width
     short_ok = _reads_as_column_names(records[0])
-    fitting = sum(1 for record in body if _fits(record, width, short_ok=short_ok))
+    fitting = sum(
+        1
+        for record in body
+        if _fits(_as_wide_as(record, delimiter, width), width, short_ok=short_ok)
+    )
     return fitting / len(body), width
 
 
@@ -177,7 +181,7 @@ def _detect_delimiter(text: str) -> tuple[str, list[list[str]]]:
         records = _records(text, delimiter)
         if not records:
             raise CsvFormatError("empty_file", "The file has no content.")
-        score = _score(records)
+        score = _score(records, delimiter)
         if score > best:
             best, chosen = score, (delimiter, records)
     # Prose has commas too, but neither the same number on most lines nor a first line of labels.
@@ -253,6 +257,44 @@ def sniff(path: Path, sample_bytes: int = 64 * 1024) -> CsvLayout:
     return CsvLayout(encoding, delimiter, headers, duplicates)
 
 
+def _closes_quote(cell: str) -> bool:
+    """Ends a quoted value: an odd run of quotes at its end (`""` is a quote inside one)."""
+    text = cell.rstrip(" ")
+    return (len(text) - len(text.rstrip('"'))) % 2 == 1
+
+
+def _rejoined(record: list[str], delimiter: str, width: int) -> list[str] | None:
+    """`Ada, "Beta, Inc.", UK` as the header's three cells, or None if it does not come to that.
+
+    CSV quotes count only right after the separator, so after `, ` the quoted comma splits the
+    value. Reading the whole file with skipinitialspace would let one stray quote swallow every
+    later row; repairing a row that is too long, and only when the repair makes it fit, keeps
+    any damage to that row.
+    """
+    cells: list[str] = []
+    index = 0
+    while index < len(record):
+        cell = record[index]
+        opened = cell.lstrip(" ")
+        if opened == cell or not opened.startswith('"') or _closes_quote(opened[1:]):
+            cells.append(cell)
+            index += 1
+            continue
+        end = next((j for j in range(index + 1, len(record)) if _closes_quote(record[j])), None)
+        if end is None:
+            return None
+        quoted = delimiter.join(record[index : end + 1]).strip(" ")
+        cells.append(quoted[1:-1].replace('""', '"'))
+        index = end + 1
+    return cells if len(cells) == width else None
+
+
+def _as_wide_as(record: list[str], delimiter: str, width: int) -> list[str]:
+    if len(record) <= width:
+        return record
+    return _rejoined(record, delimiter, width) or record
+
+
 def _row_problem(cells: list[str], width: int) -> tuple[list[str], str | None]:
     oversized = False
     for cell in cells:
@@ -294,7 +336,7 @@ def iter_rows(path: Path, layout: CsvLayout) -> Iterator[RawRow]:
         if record is None:
             yield RawRow(number, [], "malformed_row")
             continue
-        cells, problem = _row_problem(record, width)
+        cells, problem = _row_problem(_as_wide_as(record, layout.delimiter, width), width)
         yield RawRow(number, cells, problem)
 
 
