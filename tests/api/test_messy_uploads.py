@@ -291,6 +291,24 @@ def test_a_quoted_company_holding_a_comma_after_a_space_stays_one_cell(client, v
     assert [lead.company_name for lead in _leads(database, upload)] == ["Beta, Inc.", "Acme Labs"]
 
 
+def test_a_sales_navigator_location_gives_city_region_and_country(client, vendor, database):
+    content = (
+        b"Full Name,Job Title,Company,Email,Phone,Location\n"
+        b'Ann Lee,CTO,Acme,ann@acme.io,(512) 555-0147,"Austin, Texas, United States"\n'
+        b'Bo Kim,CFO,Beta,bo@beta.io,020 7946 0958,"London, United Kingdom"\n'
+    )
+    created = _upload(client, vendor, content)
+    assert _suggested(created)["Location"] == "location"
+    upload = _process(client, vendor, created)
+    assert upload["rejected"] == 0
+    assert [
+        (lead.city, lead.region, lead.country, lead.phone) for lead in _leads(database, upload)
+    ] == [
+        ("Austin", "Texas", "US", "+15125550147"),
+        ("London", None, "GB", "+442079460958"),
+    ]
+
+
 def test_a_stray_quote_after_a_space_does_not_swallow_the_rows_after_it(client, vendor):
     content = (
         b"Name, Title, Email, Company\n"

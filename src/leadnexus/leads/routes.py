@@ -35,7 +35,7 @@ from leadnexus.security import MULTIPART_ENDPOINTS
 
 bp = APIBlueprint("leads", __name__, url_prefix="/api/leads", tag="Leads")
 MULTIPART_ENDPOINTS.add("leads.upload_file")
-LEAD_INPUT_FIELDS = set(CANONICAL_FIELDS) - {"full_name"}
+LEAD_INPUT_FIELDS = set(CANONICAL_FIELDS) - {"full_name", "location"}
 
 
 def _upload_read(upload: Upload) -> UploadRead:

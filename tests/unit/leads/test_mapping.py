@@ -10,8 +10,8 @@ def mapped(headers: list[str], rows: list[list[str]] | None = None) -> dict[str,
 
 
 def test_canonical_fields_are_the_agreed_names():
-    assert len(CANONICAL_FIELDS) == 21
-    assert {"full_name", "title", "consent_date", "linkedin_url"} <= set(CANONICAL_FIELDS)
+    assert len(CANONICAL_FIELDS) == 22
+    assert {"full_name", "location", "title", "consent_date"} <= set(CANONICAL_FIELDS)
 
 
 @pytest.mark.parametrize(
@@ -101,14 +101,16 @@ def test_apollo_export():
 
 def test_sales_navigator_export():
     headers = ["Full Name", "Job Title", "Company", "Profile URL", "Location", "Headline"]
-    rows = [["Ann Lee", "CTO", "Acme", "https://www.linkedin.com/in/annlee", "Berlin", "Tech"]]
+    rows = [
+        ["Ann Lee", "CTO", "Acme", "https://www.linkedin.com/in/annlee", "Berlin, Germany", "Tech"]
+    ]
     result = mapped(headers, rows)
     assert result == {
         "Full Name": "full_name",
         "Job Title": "job_title",
         "Company": "company_name",
         "Profile URL": "linkedin_url",
-        "Location": "city",
+        "Location": "location",
         "Headline": "title",
     }
 

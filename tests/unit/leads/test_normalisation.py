@@ -13,6 +13,7 @@ from leadnexus.leads.validation.normalisation import (
     parse_date,
     registrable_domain,
     smart_case_name,
+    split_location,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
 from leadnexus.leads.validation.required import clean, split_full_name
@@ -137,6 +138,40 @@ def test_full_name_split(full, parts):
 def test_full_name_fills_first_and_last():
     result = run_row_stages({"full_name": "ANNA SCHMIDT", "company_name": "X"}, FileDefaults())
     assert (result.fields["first_name"], result.fields["last_name"]) == ("Anna", "Schmidt")
+
+
+@pytest.mark.parametrize(
+    ("location", "parts"),
+    [
+        ("Austin, Texas, United States", ("Austin", "Texas", "United States")),
+        ("London, United Kingdom", ("London", None, "United Kingdom")),
+        ("Austin, TX, USA", ("Austin", "TX", "USA")),
+        ("San Francisco, CA", ("San Francisco", "CA", None)),  # California, not Canada
+        ("Dover, DE", ("Dover", "DE", None)),  # Delaware, not Germany
+        ("Germany", (None, None, "Germany")),
+        ("Greater Boston", ("Greater Boston", None, None)),
+        ("1 Main St, Springfield, IL, USA", ("Springfield", "IL", "USA")),
+        (" , Paris ,, France ", ("Paris", None, "France")),
+    ],
+)
+def test_location_split(location, parts):
+    assert split_location(location) == parts
+
+
+def test_a_location_fills_what_the_file_does_not_give_apart():
+    result = fields({"location": "Austin, Texas, United States", "phone": "(415) 555-2671"})
+    assert (result["city"], result["region"], result["country"]) == ("Austin", "Texas", "US")
+    assert result["phone"] == "+14155552671"  # the location's country read the phone
+    given = fields({"location": "Austin, Texas, United States", "city": "Dallas", "country": "CA"})
+    assert (given["city"], given["region"], given["country"]) == ("Dallas", "Texas", "CA")
+
+
+def test_a_location_part_too_long_for_its_column_is_left_out_with_a_warning():
+    result = run_row_stages(BASE | {"location": f"{'x' * 150}, Germany"}, FileDefaults())
+    assert (result.fields["city"], result.fields["country"]) == (None, "DE")
+    assert "location_unsplit" in {
+        reason.code for stage in result.stages for reason in stage.reasons
+    }
 
 
 @pytest.mark.parametrize("placeholder", ["N/A", " - ", "null", "NONE", "#N/A", "   "])

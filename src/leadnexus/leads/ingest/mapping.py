@@ -17,8 +17,17 @@ from leadnexus.leads.validation.normalisation import normalise_country
 from leadnexus.leads.validation.required import clean
 from leadnexus.leads.validation.results import FIELD_NAMES
 
-# The row fields, plus full_name, which the required stage splits into first and last name.
-CANONICAL_FIELDS = (*FIELD_NAMES[:2], "full_name", *FIELD_NAMES[2:])
+# The row fields, plus two that are split into others: full_name into first and last name (the
+# required stage), location ("Austin, Texas, United States") into city, region and country
+# (normalisation).
+_CITY = FIELD_NAMES.index("city") + 1
+CANONICAL_FIELDS = (
+    *FIELD_NAMES[:2],
+    "full_name",
+    *FIELD_NAMES[2:_CITY],
+    "location",
+    *FIELD_NAMES[_CITY:],
+)
 
 Method = Literal["exact", "synonym", "fuzzy", "content", "none"]
 
@@ -108,6 +117,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "country": ("country region", "country name", "nation", "country code"),
     "region": ("state", "province", "state region", "state province", "county", "territory"),
     "city": ("town", "locality", "city town"),
+    "location": ("person location", "contact location", "geo location", "city state country"),
     "linkedin_url": (
         "linkedin",
         "linkedin profile",
@@ -160,7 +170,8 @@ _WEAK_SYNONYMS: dict[str, tuple[str, float]] = {
     "company city": ("city", 0.6),
     "company state": ("region", 0.6),
     "company country": ("country", 0.6),
-    "location": ("city", 0.5),
+    "company location": ("location", 0.6),
+    "hq location": ("location", 0.6),
     "seo description": ("description", 0.4),
 }
 # Headers that name something we deliberately do not import.

@@ -23,7 +23,7 @@ from phonenumbers import PhoneMetadata, PhoneNumberType, national_significant_nu
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
 from leadnexus.leads.validation import redaction, taxonomy
-from leadnexus.leads.validation.required import NAME_PARTICLES
+from leadnexus.leads.validation.required import MAX_LENGTHS, NAME_PARTICLES, clean
 from leadnexus.leads.validation.results import RowContext, StageReport, StageResult
 
 STAGE = "normalisation"
@@ -402,6 +402,44 @@ def _normalise_names(ctx: RowContext) -> None:
             ctx.fields[name] = smart_case_name(value)
 
 
+@lru_cache(maxsize=16384)
+def split_location(location: str) -> tuple[str | None, str | None, str | None]:
+    """(city, region, country) from "Austin, Texas, United States", "London, United Kingdom",
+    "Austin, TX" or "Germany"; each as written, None where not given. In a longer address the
+    last two parts before the country are the city and the region.
+
+    A two-letter code after a city is a region, not a country: "San Francisco, CA" is
+    California and "Dover, DE" Delaware, while "Paris, France" and "Austin, TX, USA" say the
+    country.
+    """
+    parts = [part.strip() for part in location.split(",") if part.strip()]
+    country = None
+    if parts and normalise_country(parts[-1]) and (len(parts) != 2 or len(parts[-1]) > 2):
+        country = parts.pop()
+    if len(parts) >= 2:
+        return parts[-2], parts[-1], country
+    return (parts[0] if parts else None), None, country
+
+
+def _fill_from_location(ctx: RowContext, report: StageReport) -> None:
+    """A location column fills the city, region and country the file does not give apart."""
+    location = clean(ctx.raw.get("location"))
+    if not location:
+        return
+    for name, value in zip(("city", "region", "country"), split_location(location), strict=True):
+        if ctx.fields[name] is not None or value is None:
+            continue
+        # The country part is one normalise_country recognised; city and region have columns.
+        if len(value) > MAX_LENGTHS.get(name, len(value)):
+            report.warn(
+                "location_unsplit",
+                f"The location's {name} part is too long to be a {name}; it was left out.",
+                "location",
+            )
+            continue
+        ctx.fields[name] = value
+
+
 def _normalise_country(ctx: RowContext, report: StageReport) -> None:
     value = ctx.fields["country"]
     if value is None:
@@ -474,8 +512,10 @@ def _normalise_consent(ctx: RowContext, report: StageReport) -> None:
 
 
 def check(ctx: RowContext) -> StageResult:
-    """Normalise ctx.fields in place; the country comes first because the phone depends on it."""
+    """Normalise ctx.fields in place; the country comes first because the phone depends on it
+    (and a location column first of all, because it may give the country)."""
     report = StageReport(STAGE)
+    _fill_from_location(ctx, report)
     _normalise_country(ctx, report)
     _normalise_names(ctx)
     _normalise_email(ctx)

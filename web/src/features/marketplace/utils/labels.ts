@@ -173,6 +173,7 @@ export const REASON_LABEL: Record<string, string> = {
   missing_company: 'No company name or website',
   too_long: 'A value was too long',
   country_unmapped: 'Country not recognised',
+  location_unsplit: 'Part of the location was too long to keep',
   industry_unmapped: 'Industry not recognised',
   seniority_unmapped: 'Seniority not recognised',
   department_unmapped: 'Department not recognised',

@@ -19,6 +19,7 @@ export const FIELD_LABEL: Record<string, string> = {
   country: 'Country',
   region: 'Region / state',
   city: 'City',
+  location: 'Location (split into city, region, country)',
   linkedin_url: 'LinkedIn URL',
   description: 'Description / notes',
   consent_source: 'Consent source',
