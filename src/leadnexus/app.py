@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import IO
+from typing import IO, Any
 
 from apiflask import APIFlask
 from flask import Request
@@ -53,6 +53,9 @@ class ReportingFormParser(FormDataParser):
     """Werkzeug drops a whole form it cannot parse and carries on with an empty one, so a file
     part whose name is not UTF-8 reached the route as "no file attached". Say what is wrong."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs, silent=False)
+
     def parse(
         self,
         stream: IO[bytes],
@@ -60,7 +63,6 @@ class ReportingFormParser(FormDataParser):
         content_length: int | None,
         options: dict[str, str] | None = None,
     ) -> tuple[IO[bytes], MultiDict[str, str], MultiDict[str, FileStorage]]:
-        self.silent = False
         try:
             return super().parse(stream, mimetype, content_length, options)
         except ValueError as error:
