@@ -19,12 +19,15 @@ from leadnexus.leads.validation.normalisation import (
     normalise_website,
     parse_date,
     smart_case_name,
+    split_location,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
 from leadnexus.leads.validation.required import clean, split_full_name
 
 csv_like = st.lists(
-    st.sampled_from([b",", b";", b"\t", b"|", b'"', b"\n", b"\r\n", b"a", b"\xc3\xa9", b"\xff"])
+    st.sampled_from(
+        [b",", b";", b"\t", b"|", b'"', b'"", "', b"\n", b"\r\n", b"a", b"\xc3\xa9", b"\xff"]
+    )
     | st.binary(max_size=20),
     max_size=60,
 ).map(b"".join)
@@ -85,6 +88,7 @@ def test_suggest_mapping_never_raises(headers, rows):
 def test_normalisers_never_raise(value):
     smart_case_name(value)
     split_full_name(value)
+    split_location(value)
     clean(value)
     normalise_country(value)
     normalise_website(value)
