@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -103,13 +105,26 @@ def encode_position(value: Any, key: int) -> str:
 def decode_position(cursor: str, parse: Callable[[Any], Any]) -> tuple[Any, int]:
     try:
         tag, value, key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if tag != "p" or not isinstance(key, int) or not is_key(key):
+        # bool is an int to Python, not to the database.
+        if tag != "p" or type(key) is not int or not is_key(key):
             raise ValueError(tag)
-        return parse(value), key
-    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        return _issued(parse(value)), key
+    # ArithmeticError: Decimal("abc") raises decimal.InvalidOperation, not a ValueError.
+    except (ValueError, TypeError, ArithmeticError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise ValidationFailed.for_field(
             "cursor", "invalid_cursor", "The cursor is not one this API issued."
         ) from exc
+
+
+def _issued(value: Any) -> Any:
+    """A sort value this API could have put in a cursor: positions come from rows, whose dates
+    are UTC-aware and whose numbers are finite. Anything else fails in the database (a naive
+    date cannot be bound as UTC) or matches nothing (NaN)."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        raise ValueError("naive datetime")
+    if isinstance(value, float | Decimal) and not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
 
 
 def sorted_page(

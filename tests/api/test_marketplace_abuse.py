@@ -1,0 +1,71 @@
+"""What a hostile or careless caller sends to search, saved searches, review and admin routes,
+and what they get back: a problem naming the field, never a 500."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from leadnexus.auth.models import Role
+from leadnexus.marketplace import catalog, search
+from tests.api.test_marketplace import SPECS, _lead
+from tests.helpers import assert_problem, field_codes
+
+BEYOND_BIGINT = 2**63  # one past the largest id a row can have
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    search.clear_cache()
+    catalog.clear_cache()
+    yield
+    search.clear_cache()
+    catalog.clear_cache()
+
+
+@pytest.fixture
+def market(database, make):
+    vendor = make.user(Role.VENDOR)
+    return [_lead(database, vendor.id, n, spec) for n, spec in enumerate(SPECS)]
+
+
+def _position(value: object, key: object = 1) -> str:
+    """A position cursor as search encodes them, holding what a tamperer put in it."""
+    raw = json.dumps(["p", value, key]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("sort", "value", "key"),
+    [
+        ("newest", "2024-01-01", 1),  # a date without a zone: cannot be bound as UTC
+        ("newest", "9999-12-31T23:59:59", 1),
+        ("price_asc", "abc", 1),  # Decimal("abc") raises InvalidOperation, not ValueError
+        ("price_desc", "sNaN", 1),
+        ("price_asc", "NaN", 1),
+        ("price_asc", "2024-01-01T00:00:00+05:00", 1),
+        ("score", "NaN", 1),
+        ("score", "Infinity", 1),
+        ("score", 0.5, True),  # a bool is an int to Python, not to the database
+        ("relevance", "NaN", 1),
+    ],
+)
+def test_a_tampered_search_cursor_is_invalid_not_a_server_error(client, market, sort, value, key):
+    query = {"cursor": _position(value, key), "sort": sort, "q": "manager"}
+    body = assert_problem(client.get("/api/leads", query_string=query), 422, "validation_failed")
+    assert field_codes(body) == {"cursor": "invalid_cursor"}
+
+
+def test_issued_search_cursors_still_page_through_everything(client, market):
+    for sort in ("newest", "score", "price_asc", "price_desc"):
+        seen, cursor = [], None
+        while True:
+            query = {"sort": sort, "limit": 2, **({"cursor": cursor} if cursor else {})}
+            page = client.get("/api/leads", query_string=query).get_json()
+            seen += [lead["id"] for lead in page["data"]]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        assert sorted(seen) == sorted(market), sort
