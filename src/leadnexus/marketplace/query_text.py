@@ -22,8 +22,10 @@ class ParsedQuery:
     excluded: list[str]
 
 
-def has_words(text: str) -> bool:
-    return WORD.search(text) is not None
+def has_terms(text: str) -> bool:
+    """Whether the text asks for anything: "*", "-" or a lone OR (words, but an operator with
+    nothing to join) do not, and would be an empty FTS5 query, a syntax error."""
+    return bool(parse(text).required)
 
 
 def parse(text: str) -> ParsedQuery:

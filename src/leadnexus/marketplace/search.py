@@ -44,7 +44,7 @@ from leadnexus.db import utcnow
 from leadnexus.errors import Unavailable
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.marketplace import fts
-from leadnexus.marketplace.query_text import fts5_query, has_words, websearch_text
+from leadnexus.marketplace.query_text import fts5_query, has_terms, websearch_text
 from leadnexus.pagination import Page, decode_position, encode_position
 
 COUNT_CAP = 1_000
@@ -102,8 +102,8 @@ class SearchParams:
 
     @property
     def text(self) -> str | None:
-        """The search text, or None when it holds no word at all (e.g. "*" or "-")."""
-        return self.q.strip() if self.q and has_words(self.q) else None
+        """The search text, or None when it asks for nothing (e.g. "*", "-" or "OR")."""
+        return self.q.strip() if self.q and has_terms(self.q) else None
 
     def stored(self) -> dict[str, Any]:
         """The parameters as plain JSON (saved searches), without empty ones."""
