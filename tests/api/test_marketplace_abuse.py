@@ -78,3 +78,38 @@ def test_a_search_of_only_or_browses_everything(client, market, q):
     assert page.status_code == 200, page.get_json()
     assert sorted(lead["id"] for lead in page.get_json()["data"]) == sorted(market)
     assert page.get_json()["sort"] == "newest"
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "field"),
+    [
+        (Role.CLIENT, "/api/leads?vendor_id={n}", "vendor_id"),
+        (Role.ADMIN, "/api/review/queue?vendor_id={n}", "vendor_id"),
+    ],
+)
+@pytest.mark.parametrize("n", [BEYOND_BIGINT, 10**30])
+def test_a_filter_id_no_row_can_have_is_a_field_error(client, as_user, role, path, field, n):
+    # The drivers refuse to bind a number past 64 bits: it was a 500.
+    _user, headers = as_user(role)
+    response = client.get(path.format(n=n), headers=headers)
+    body = assert_problem(response, 422, "validation_failed")
+    assert field in field_codes(body)
+
+
+def test_a_saved_search_filtering_on_an_impossible_vendor_is_refused(client, as_user):
+    _buyer, headers = as_user(Role.CLIENT)
+    body = {"name": "Nobody", "query": {"vendor_id": 2**70}}
+    response = client.post("/api/saved-searches", json=body, headers=headers)
+    assert "query.vendor_id" in field_codes(assert_problem(response, 422, "validation_failed"))
+
+
+def test_bulk_decisions_on_ids_no_row_can_have_are_not_found(client, database, make, as_user):
+    vendor = make.user(Role.VENDOR)
+    [waiting] = [_lead(database, vendor.id, 0, SPECS[0], status="pending_review")]
+    _admin, headers = as_user(Role.ADMIN)
+    body = {"action": "approve", "lead_ids": [waiting, BEYOND_BIGINT, 2**70, 0, -1]}
+    response = client.post("/api/review/decisions", json=body, headers=headers)
+    assert response.status_code == 200, response.get_json()
+    result = response.get_json()
+    assert result["approved"] == 1 and result["not_found"] == 4
+    assert [r["outcome"] for r in result["results"]][0] == "approved"

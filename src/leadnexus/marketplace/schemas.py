@@ -22,6 +22,7 @@ from leadnexus.leads.validation.taxonomy import (
     SIZE_BANDS,
 )
 from leadnexus.marketplace.search import Exclusivity, SearchParams, Sort, ValidationLevel
+from leadnexus.pagination import MAX_KEY
 
 MAX_PAGE = 50
 COMPANY_SIZES = (*(band for _limit, band in SIZE_BANDS), OPEN_SIZE_BAND)
@@ -69,7 +70,7 @@ class SearchQuery(BaseModel):
     published_within_days: int | None = Field(default=None, ge=1, le=3650)
     exclusivity: ExclusivityList = ()
     validation: ValidationLevel | None = None
-    vendor_id: int | None = Field(default=None, ge=1)
+    vendor_id: int | None = Field(default=None, ge=1, le=MAX_KEY)
     sort: Sort | None = None
     limit: int = Field(default=24, ge=1, le=MAX_PAGE)
     cursor: str | None = Field(default=None, max_length=160)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from leadnexus.auth.schemas import StrictInput
 from leadnexus.leads.schemas import LeadEventRead, VendorLeadRead
 from leadnexus.leads.validation.risk import RISK_FLAGS
-from leadnexus.pagination import PageQuery
+from leadnexus.pagination import MAX_KEY, PageQuery
 from leadnexus.review.models import RejectionReason
 from leadnexus.review.service import QueueSort
 
@@ -19,7 +19,7 @@ MAX_BULK = 200
 
 
 class QueueQuery(PageQuery):
-    vendor_id: int | None = Field(default=None, ge=1)
+    vendor_id: int | None = Field(default=None, ge=1, le=MAX_KEY)
     industry: str | None = Field(default=None, max_length=64)
     min_score: float | None = Field(default=None, ge=0, le=1)
     max_score: float | None = Field(default=None, ge=0, le=1)

@@ -19,7 +19,7 @@ from leadnexus.leads.contacts import same_identity
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import notify
-from leadnexus.pagination import Page, sorted_page
+from leadnexus.pagination import Page, is_key, sorted_page
 from leadnexus.review.models import REJECTION_LABELS, RejectionReason, ReviewRule
 from leadnexus.review.rules import apply_rules
 
@@ -243,10 +243,12 @@ def decide(
     _check_reason(action, reason, note)
     versions = versions or {}
     ids = list(dict.fromkeys(lead_ids))
+    # An id past 64 bits names no lead, and the drivers refuse to bind it: it is not_found.
+    findable = [i for i in ids if is_key(i)]
     current = {
         row.id: row
         for row in session.execute(
-            select(Lead.id, Lead.status, Lead.version, Lead.vendor_id).where(Lead.id.in_(ids))
+            select(Lead.id, Lead.status, Lead.version, Lead.vendor_id).where(Lead.id.in_(findable))
         )
     }
     target = LeadStatus.AVAILABLE if action is Action.APPROVE else LeadStatus.REJECTED
@@ -271,7 +273,7 @@ def decide(
     after = {
         row.id: row
         for row in session.execute(
-            select(Lead.id, Lead.status, Lead.version).where(Lead.id.in_(ids))
+            select(Lead.id, Lead.status, Lead.version).where(Lead.id.in_(findable))
         )
     }
     outcomes = [_outcome(i, action, i in moved, after.get(i), versions) for i in ids]
