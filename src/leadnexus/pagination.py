@@ -17,6 +17,7 @@ from sqlalchemy import Select, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from leadnexus.errors import ValidationFailed
+from leadnexus.inputs import NoNulText
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 100
@@ -31,7 +32,7 @@ def is_key(value: int) -> bool:
     return 1 <= value <= MAX_KEY
 
 
-class PageQuery(BaseModel):
+class PageQuery(NoNulText):
     limit: int = Field(default=25, ge=1, le=MAX_PAGE_SIZE)
     cursor: str | None = Field(default=None, max_length=128)
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from leadnexus.auth.schemas import StrictInput, UserRead
+from leadnexus.inputs import NoNulText
 from leadnexus.pagination import PageQuery
 
 
@@ -48,7 +49,7 @@ class AuditPage(BaseModel):
     has_more: bool
 
 
-class SuppressionCreate(StrictInput):
+class SuppressionCreate(StrictInput, NoNulText):
     kind: Literal["email", "domain"]
     value: str = Field(min_length=3, max_length=254)
     reason: str | None = Field(default=None, max_length=200)

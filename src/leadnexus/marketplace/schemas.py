@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.inputs import NoNulText
 from leadnexus.leads.schemas import ScorePart
 from leadnexus.leads.validation.taxonomy import (
     DEPARTMENTS,
@@ -50,7 +51,7 @@ CountryList = Annotated[
 ExclusivityList = Annotated[tuple[Exclusivity, ...], BeforeValidator(_split), Field(max_length=3)]
 
 
-class SearchQuery(BaseModel):
+class SearchQuery(NoNulText):
     """Filters for GET /api/leads; lists are comma-separated."""
 
     model_config = ConfigDict(extra="forbid")
@@ -214,13 +215,13 @@ class SearchResults(BaseModel):
     sort: Sort
 
 
-class SavedSearchCreate(StrictInput):
+class SavedSearchCreate(StrictInput, NoNulText):
     name: str = Field(min_length=1, max_length=100)
     query: SearchQuery
     alert: bool = True
 
 
-class SavedSearchUpdate(StrictInput):
+class SavedSearchUpdate(StrictInput, NoNulText):
     name: str | None = Field(default=None, min_length=1, max_length=100)
     query: SearchQuery | None = None
     alert: bool | None = None

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.inputs import NoNulText
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import LINK_MAX, TITLE_MAX
 from leadnexus.pagination import PageQuery
@@ -82,7 +83,7 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 BODY_MAX = 5000
 
 
-class AnnouncementCreate(StrictInput):
+class AnnouncementCreate(StrictInput, NoNulText):
     title: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)
     ]

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.inputs import NoNulText
 from leadnexus.leads.schemas import LeadEventRead, VendorLeadRead
 from leadnexus.leads.validation.risk import RISK_FLAGS
 from leadnexus.pagination import MAX_KEY, PageQuery
@@ -74,7 +75,7 @@ class QueuePage(BaseModel):
     pending_total: int
 
 
-class _Decision(StrictInput):
+class _Decision(StrictInput, NoNulText):
     note: str | None = Field(default=None, max_length=500)
 
 
@@ -135,7 +136,7 @@ class ReasonList(BaseModel):
     data: list[ReasonRead]
 
 
-class RuleFields(StrictInput):
+class RuleFields(StrictInput, NoNulText):
     name: str = Field(min_length=1, max_length=100)
     is_active: bool = True
     min_score: float | None = Field(default=None, ge=0, le=1)
@@ -144,7 +145,7 @@ class RuleFields(StrictInput):
     trusted_vendors_only: bool = False
 
 
-class RuleUpdate(StrictInput):
+class RuleUpdate(StrictInput, NoNulText):
     name: str | None = Field(default=None, min_length=1, max_length=100)
     is_active: bool | None = None
     min_score: float | None = Field(default=None, ge=0, le=1)
