@@ -204,3 +204,21 @@ def test_a_nul_in_a_rename_is_a_field_error_and_changes_nothing(client, as_user)
     assert [s["name"] for s in listed] == ["Mine"]
     rules = client.get("/api/review/rules", headers=admin_headers).get_json()["data"]
     assert [r["name"] for r in rules] == ["Safe"]
+
+
+@pytest.mark.parametrize(
+    "field", ["name", "is_active", "require_no_risk_flags", "require_validation_passed"]
+)
+def test_a_rule_change_to_null_is_refused_by_field(client, as_user, field):
+    _admin, headers = as_user(Role.ADMIN)
+    rule = client.post(
+        "/api/review/rules", json={"name": "Safe", "min_score": 0.8}, headers=headers
+    )
+    url = f"/api/review/rules/{rule.get_json()['id']}"
+    response = client.patch(url, json={field: None}, headers=headers)
+    assert field_codes(assert_problem(response, 422, "validation_failed")) == {
+        field: "null_not_allowed"
+    }
+    # min_score null still means "no minimum".
+    cleared = client.patch(url, json={"min_score": None}, headers=headers)
+    assert cleared.status_code == 200 and cleared.get_json()["min_score"] is None

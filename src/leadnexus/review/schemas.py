@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from leadnexus.auth.schemas import StrictInput
 from leadnexus.inputs import NoNulText
@@ -152,6 +153,22 @@ class RuleUpdate(StrictInput, NoNulText):
     require_no_risk_flags: bool | None = None
     require_validation_passed: bool | None = None
     trusted_vendors_only: bool | None = None
+
+    @field_validator(
+        "name",
+        "is_active",
+        "require_no_risk_flags",
+        "require_validation_passed",
+        "trusted_vendors_only",
+        mode="before",
+    )
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Left out means "unchanged"; an explicit null reached a NOT NULL column (a 500).
+        # Only min_score may be null: no minimum.
+        if value is None:
+            raise PydanticCustomError("null_not_allowed", "may be left out, but not null")
+        return value
 
 
 class RuleRead(BaseModel):
