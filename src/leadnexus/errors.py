@@ -180,10 +180,21 @@ def _render_http(error: HTTPException) -> Response:
     detail = error.description or error.name
     if status == 400 and request.is_json:
         code, detail = "malformed_json", "The request body is not valid JSON."
+    elif status == 400 and _without_body():
+        # Reading the JSON of an empty body fails with Werkzeug's generic "could not understand".
+        code, detail = "missing_body", "This request needs a JSON object as its body."
     if status == 429:
         detail = f"Too many requests: {error.description}. Try again later."
     headers = {k: v for k, v in error.get_headers() if k.lower() in {"allow", "retry-after"}}
     return problem(status, code, error.name, detail, headers=headers)
+
+
+def _without_body() -> bool:
+    return (
+        request.method in {"POST", "PUT", "PATCH"}
+        and not request.content_length
+        and "chunked" not in request.headers.get("Transfer-Encoding", "")
+    )
 
 
 def _render_apiflask(error: HTTPError) -> Response:

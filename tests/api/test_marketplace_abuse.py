@@ -222,3 +222,23 @@ def test_a_rule_change_to_null_is_refused_by_field(client, as_user, field):
     # min_score null still means "no minimum".
     cleared = client.patch(url, json={"min_score": None}, headers=headers)
     assert cleared.status_code == 200 and cleared.get_json()["min_score"] is None
+
+
+@pytest.mark.parametrize(
+    ("role", "method", "path"),
+    [
+        (Role.CLIENT, "post", "/api/saved-searches"),
+        (Role.CLIENT, "patch", "/api/saved-searches/1"),
+        (Role.ADMIN, "post", "/api/review/decisions"),
+        (Role.ADMIN, "post", "/api/review/rules"),
+        (Role.ADMIN, "patch", "/api/admin/users/1"),
+        (Role.ADMIN, "post", "/api/admin/announcements"),
+    ],
+)
+def test_a_request_without_its_json_body_says_so(client, as_user, role, method, path):
+    # It was a 400 with Werkzeug's "The browser (or proxy) sent a request that this server
+    # could not understand."
+    _user, headers = as_user(role)
+    response = getattr(client, method)(path, headers=headers)
+    body = assert_problem(response, 400, "missing_body")
+    assert "JSON" in body["detail"]
