@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, request
 from werkzeug.exceptions import UnsupportedMediaType
 
+from leadnexus.errors import FieldError, ValidationFailed
 from leadnexus.extensions import settings
 
 APP_CSP = (
@@ -42,6 +43,20 @@ def _guard_request_body() -> None:
     request.max_content_length = settings().max_json_bytes
 
 
+def _refuse_repeated_parameters() -> None:
+    """Query models read one value per name, so `industry=A&industry=B` silently searched A
+    only. A repeated name is refused by name; lists are comma-separated."""
+    if not request.path.startswith("/api/"):
+        return
+    repeated = [name for name, values in request.args.lists() if len(values) > 1]
+    if repeated:
+        message = "Given more than once; send one value (lists are comma-separated: a,b)."
+        raise ValidationFailed(
+            f"{', '.join(repeated)}: {message}",
+            errors=[FieldError(name, "repeated_parameter", message) for name in repeated],
+        )
+
+
 def _security_headers(response: Response) -> Response:
     headers = response.headers
     is_docs = request.path.startswith("/api/docs")
@@ -60,4 +75,5 @@ def _security_headers(response: Response) -> Response:
 
 def register_security(app: Flask) -> None:
     app.before_request(_guard_request_body)
+    app.before_request(_refuse_repeated_parameters)
     app.after_request(_security_headers)

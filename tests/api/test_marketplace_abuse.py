@@ -242,3 +242,24 @@ def test_a_request_without_its_json_body_says_so(client, as_user, role, method, 
     response = getattr(client, method)(path, headers=headers)
     body = assert_problem(response, 400, "missing_body")
     assert "JSON" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("role", "query", "field"),
+    [
+        (Role.CLIENT, "/api/leads?industry=Software&industry=Banking", "industry"),
+        (Role.CLIENT, "/api/leads?limit=1&limit=50", "limit"),
+        (Role.ADMIN, "/api/review/queue?sort=oldest&sort=newest", "sort"),
+        (Role.CLIENT, "/api/workflows/notifications?unread=true&unread=false", "unread"),
+    ],
+)
+def test_a_repeated_query_parameter_is_refused_by_name(client, as_user, market, role, query, field):
+    # Only the first value was read: industry=Software&industry=Banking found no bank.
+    _user, headers = as_user(role)
+    body = assert_problem(client.get(query, headers=headers), 422, "validation_failed")
+    assert field_codes(body) == {field: "repeated_parameter"}
+
+
+def test_a_comma_separated_list_still_searches_both(client, market):
+    found = client.get("/api/leads?industry=Software,Banking").get_json()["data"]
+    assert {lead["industry"] for lead in found} == {"Software", "Banking"}
