@@ -263,3 +263,64 @@ def test_a_repeated_query_parameter_is_refused_by_name(client, as_user, market, 
 def test_a_comma_separated_list_still_searches_both(client, market):
     found = client.get("/api/leads?industry=Software,Banking").get_json()["data"]
     assert {lead["industry"] for lead in found} == {"Software", "Banking"}
+
+
+@pytest.mark.parametrize("twin", ["German VPs ", "  German VPs", "German\u0020VPs\t"])
+def test_a_saved_search_name_with_spaces_around_is_the_same_name(client, as_user, twin):
+    _buyer, headers = as_user(Role.CLIENT)
+    first = client.post(
+        "/api/saved-searches", json={"name": "German VPs", "query": {}}, headers=headers
+    )
+    assert first.status_code == 201
+    again = client.post("/api/saved-searches", json={"name": twin, "query": {}}, headers=headers)
+    assert_problem(again, 409, "name_taken")
+
+
+def test_a_decomposed_accent_is_the_same_name(client, as_user):
+    _buyer, headers = as_user(Role.CLIENT)
+    composed, decomposed = "Caf\u00e9 owners", "Cafe\u0301 owners"
+    created = client.post(
+        "/api/saved-searches", json={"name": composed, "query": {}}, headers=headers
+    )
+    assert created.get_json()["name"] == composed
+    again = client.post(
+        "/api/saved-searches", json={"name": decomposed, "query": {}}, headers=headers
+    )
+    assert_problem(again, 409, "name_taken")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101, 5, ["x"], None])
+def test_a_saved_search_name_that_cannot_be_shown_is_refused(client, as_user, name):
+    _buyer, headers = as_user(Role.CLIENT)
+    response = client.post("/api/saved-searches", json={"name": name, "query": {}}, headers=headers)
+    assert "name" in field_codes(assert_problem(response, 422, "validation_failed"))
+
+
+def test_a_name_taken_by_a_concurrent_request_is_a_conflict(client, as_user, monkeypatch):
+    # Two requests can both pass the "already taken?" check; the second then breaks the unique
+    # constraint at flush, which was a 500.
+    from leadnexus.marketplace import saved_searches
+
+    _buyer, headers = as_user(Role.CLIENT)
+    body = {"name": "Twice", "query": {}}
+    assert client.post("/api/saved-searches", json=body, headers=headers).status_code == 201
+    other = client.post("/api/saved-searches", json={"name": "Other", "query": {}}, headers=headers)
+    monkeypatch.setattr(saved_searches, "_check_name", lambda *args, **kwargs: None)
+    assert_problem(
+        client.post("/api/saved-searches", json=body, headers=headers), 409, "name_taken"
+    )
+    url = f"/api/saved-searches/{other.get_json()['id']}"
+    assert_problem(client.patch(url, json=body, headers=headers), 409, "name_taken")
+    names = [
+        s["name"] for s in client.get("/api/saved-searches", headers=headers).get_json()["data"]
+    ]
+    assert names == ["Twice", "Other"]
+
+
+def test_a_name_that_nfc_lengthens_past_the_column_is_refused(client, as_user):
+    # U+0958 is one character that NFC writes as two: 100 of them are 200 in the column.
+    _buyer, headers = as_user(Role.CLIENT)
+    response = client.post(
+        "/api/saved-searches", json={"name": "\u0958" * 100, "query": {}}, headers=headers
+    )
+    assert "name" in field_codes(assert_problem(response, 422, "validation_failed"))

@@ -6,6 +6,7 @@ from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from leadnexus.auth.models import User
@@ -69,8 +70,20 @@ def create_saved(
     _check_name(session, user, name)
     saved = SavedSearch(user_id=user.id, name=name, query=params.stored(), alert=alert)
     session.add(saved)
-    session.flush()
+    _flush_name(session)
     return saved
+
+
+def _flush_name(session: Session) -> None:
+    """Flush in a savepoint: the same name saved by a concurrent request since _check_name
+    breaks the unique constraint, which is the same conflict, not a 500."""
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise Conflict(
+            "You already have a saved search with this name.", code="name_taken"
+        ) from exc
 
 
 def update_saved(
@@ -90,7 +103,7 @@ def update_saved(
         saved.query = params.stored()
     if alert is not None:
         saved.alert = alert
-    session.flush()
+    _flush_name(session)
     return saved
 
 

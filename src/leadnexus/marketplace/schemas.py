@@ -6,11 +6,20 @@ URL. There is no field to leak them through, whatever a serializer is given.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from leadnexus.auth.schemas import StrictInput
 from leadnexus.inputs import NoNulText
@@ -215,14 +224,28 @@ class SearchResults(BaseModel):
     sort: Sort
 
 
+def _tidy_name(value: Any) -> Any:
+    return unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else value
+
+
+# Trimmed and in one Unicode form: "VPs " or a decomposed "é" is the name already taken, not a
+# second search that looks the same in the list. Normalised before the length is checked: NFC
+# lengthens a few characters, and the column holds 100.
+SearchName = Annotated[
+    str,
+    BeforeValidator(_tidy_name),
+    StringConstraints(min_length=1, max_length=100),
+]
+
+
 class SavedSearchCreate(StrictInput, NoNulText):
-    name: str = Field(min_length=1, max_length=100)
+    name: SearchName
     query: SearchQuery
     alert: bool = True
 
 
 class SavedSearchUpdate(StrictInput, NoNulText):
-    name: str | None = Field(default=None, min_length=1, max_length=100)
+    name: SearchName | None = None
     query: SearchQuery | None = None
     alert: bool | None = None
 
