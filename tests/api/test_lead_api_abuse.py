@@ -454,3 +454,13 @@ def test_a_long_file_name_leaves_the_counts_in_the_notification_title(client, ve
         [note] = session.query(Notification).filter_by(user_id=user.id).all()
     assert note.title.startswith("q" * 79 + "…: ")
     assert note.title.endswith("rejected")
+
+
+@pytest.mark.parametrize("field", ["industry", "consent_source"])
+def test_a_nul_in_the_file_defaults_is_a_field_error(client, vendor, field):
+    _user, headers = vendor
+    upload_id = _upload(client, headers, _csv()).get_json()["upload"]["id"]
+    response = _confirm_with(client, headers, upload_id, **{field: "Soft\x00ware"})
+    assert field_codes(assert_problem(response, 422, "validation_failed")) == {
+        f"defaults.{field}": "nul_character"
+    }

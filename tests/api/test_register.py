@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from leadnexus.auth.models import Role
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem, field_codes
 
@@ -109,3 +110,19 @@ def test_json_array_body_is_a_validation_error(client):
 def test_non_json_body_is_415(client):
     response = client.post("/api/auth/register", data="email=a", content_type="text/plain")
     assert_problem(response, 415, "unsupported_media_type")
+
+
+@pytest.mark.parametrize("field", ["name", "company"])
+def test_a_nul_in_a_name_is_a_field_error_on_every_database(client, field):
+    # PostgreSQL refuses NUL in text: this was a 500 there and a stored NUL on SQLite.
+    body = assert_problem(_register(client, **{field: "Jane\x00Doe"}), 422, "validation_failed")
+    assert field_codes(body) == {field: "nul_character"}
+
+
+@pytest.mark.parametrize("field", ["name", "company"])
+def test_a_nul_in_a_profile_change_is_a_field_error(client, as_user, field):
+    _user, headers = as_user(Role.CLIENT)
+    response = client.patch("/api/auth/me", json={field: "Jane\x00Doe"}, headers=headers)
+    assert field_codes(assert_problem(response, 422, "validation_failed")) == {
+        field: "nul_character"
+    }

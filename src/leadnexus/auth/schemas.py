@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from leadnexus.auth.passwords import MAX_LENGTH
+from leadnexus.inputs import NoNulText
 
 
 def normalise_email(value: str) -> str:
@@ -31,7 +32,7 @@ class StrictInput(BaseModel):
     model_config = ConfigDict(extra="forbid", str_max_length=10_000)
 
 
-class RegisterIn(StrictInput):
+class RegisterIn(StrictInput, NoNulText):
     email: Email
     password: Password
     # Admins are created by admins (CLI or admin API), never by signing up.
@@ -49,7 +50,7 @@ class RefreshIn(StrictInput):
     refresh_token: Annotated[str, StringConstraints(max_length=200)] | None = None
 
 
-class ProfileUpdate(StrictInput):
+class ProfileUpdate(StrictInput, NoNulText):
     name: Name | None = None
     company: Company | None = None
 

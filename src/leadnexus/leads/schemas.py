@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from leadnexus.auth.schemas import StrictInput
+from leadnexus.inputs import NoNulText
 from leadnexus.leads.states import LeadStatus
 from leadnexus.leads.validation.normalisation import normalise_country
 from leadnexus.pagination import MAX_KEY, PageQuery
@@ -66,7 +67,7 @@ class PriceRule(StrictInput):
         return self
 
 
-class UploadDefaults(StrictInput):
+class UploadDefaults(StrictInput, NoNulText):
     industry: Annotated[str, StringConstraints(max_length=64)] | None = None
     price: PriceRule = PriceRule(mode="fixed", amount=Decimal("25.00"))
     currency: CurrencyCode = "USD"
