@@ -49,6 +49,11 @@ export const RISK_FLAG_LABEL: Record<string, string> = {
   phone_country_mismatch: 'Phone ≠ country',
 };
 
+/** Score details name risk flags by code ("Risk flags: free_mail"): word the ones we know. */
+export function wordRiskFlags(text: string): string {
+  return text.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) => RISK_FLAG_LABEL[code] ?? code);
+}
+
 /** "duplicate_of_own_lead" → "Duplicate of own lead", for codes the app has no wording for yet. */
 export function humanise(code: string): string {
   const text = code.replace(/[_-]+/g, ' ').trim();

@@ -8,7 +8,7 @@ import CheckCircleRounded from '@mui/icons-material/CheckCircleRounded';
 import ErrorRounded from '@mui/icons-material/ErrorRounded';
 import RemoveCircleOutlineRounded from '@mui/icons-material/RemoveCircleOutlineRounded';
 import type { ScorePart, StageReport } from '@/api/types';
-import { humanise, labelOf, SCORE_PART_LABEL, STAGE_LABEL, STAGE_ORDER } from '@/lib/lead-labels';
+import { humanise, labelOf, SCORE_PART_LABEL, STAGE_LABEL, STAGE_ORDER, wordRiskFlags } from '@/lib/lead-labels';
 import { scoreColor } from '@/components/leads/lead-chips';
 
 const STAGE_STATUS: Record<StageReport['status'], { label: string; color: string; icon: ReactNode }> = {
@@ -133,7 +133,7 @@ export function ScoreBreakdown({ score, parts, version }: { score: number | null
                 sx={{ height: 6, borderRadius: 3, my: 0.5 }}
               />
               <Typography variant="caption" color="text.secondary">
-                {part.detail}
+                {wordRiskFlags(part.detail)}
               </Typography>
             </Box>
           );
