@@ -155,7 +155,7 @@ export function DefaultsStep({ form, onChange, errors, remembered }: DefaultsSte
           helperText={errors.industry ?? 'Used when the file has no industry column or the cell is empty.'}
         />
         <TextField
-          label="Default country for phone numbers (optional)"
+          label="Default phone country (optional)"
           placeholder="US"
           value={form.defaultCountry}
           onChange={(event) => onChange({ defaultCountry: event.target.value.toUpperCase().slice(0, 2) })}

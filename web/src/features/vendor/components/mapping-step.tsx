@@ -15,6 +15,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import type { ColumnSuggestion, UploadCreated } from '@/api/types';
 import { labelOf } from '@/lib/lead-labels';
 import { FIELD_LABEL, METHOD_LABEL } from '@/features/vendor/utils/labels';
@@ -85,6 +87,10 @@ export function MappingStep({
   const remembered = source === 'remembered' ? created.remembered_mapping : null;
   const mappedCount = created.columns.filter((column) => mapping[column]).length;
   const previewRows = created.sample_rows.slice(0, PREVIEW_ROWS);
+  // On a phone three columns leave the file's column names a few letters wide ("Vorna|me"):
+  // there the match chip goes under the field selector instead of in a column of its own.
+  const theme = useTheme();
+  const compact = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
 
   return (
     // minmax(0, 1fr): a wide file's preview scrolls inside its table instead of widening the
@@ -129,12 +135,12 @@ export function MappingStep({
       </Typography>
 
       <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
-        <Table aria-label="Column mapping">
+        <Table aria-label="Column mapping" sx={compact ? { '& td, & th': { px: 1.5 } } : undefined}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: '38%' }}>Column in your file</TableCell>
-              <TableCell sx={{ width: '38%' }}>Lead field</TableCell>
-              <TableCell>Match</TableCell>
+              <TableCell sx={{ width: compact ? '45%' : '38%' }}>Column in your file</TableCell>
+              <TableCell sx={{ width: compact ? undefined : '38%' }}>Lead field</TableCell>
+              {compact ? null : <TableCell>Match</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -190,10 +196,17 @@ export function MappingStep({
                       </Select>
                       {error ? <FormHelperText>{error}</FormHelperText> : null}
                     </FormControl>
+                    {compact ? (
+                      <Box sx={{ mt: 1 }}>
+                        <MatchChip suggestion={suggestion} current={current} remembered={isRemembered} />
+                      </Box>
+                    ) : null}
                   </TableCell>
-                  <TableCell>
-                    <MatchChip suggestion={suggestion} current={current} remembered={isRemembered} />
-                  </TableCell>
+                  {compact ? null : (
+                    <TableCell>
+                      <MatchChip suggestion={suggestion} current={current} remembered={isRemembered} />
+                    </TableCell>
+                  )}
                 </TableRow>
               );
             })}

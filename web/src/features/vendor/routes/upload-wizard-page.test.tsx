@@ -4,6 +4,7 @@ import type { UploadCreated } from '@/api/types';
 import { signedInAs } from '@/testing/fixtures';
 import { json, mockApi, problem } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
+import { PHONE_WIDTH, setViewportWidth } from '@/testing/viewport';
 import { makeUpload, makeUploadCreated } from '@/features/vendor/testing/fixtures';
 
 type UploadAnswer = UploadCreated | (() => Response);
@@ -52,6 +53,22 @@ async function startWizard(answer: UploadAnswer, routes: Parameters<typeof mockA
 }
 
 describe('Upload wizard', () => {
+  it('on a phone, puts the match under the field selector instead of in a third, squeezed column', async () => {
+    setViewportWidth(PHONE_WIDTH);
+    const { user } = await startWizard(makeUploadCreated());
+
+    const table = await screen.findByRole('table', { name: 'Column mapping' });
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Column in your file',
+      'Lead field',
+    ]);
+    expect(within(columnRow('Work Email')).getByText('High confidence')).toBeInTheDocument();
+
+    // The next step's labels are short enough not to be cut off at this width.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByLabelText('Default phone country (optional)')).toBeInTheDocument();
+  });
+
   it('pre-selects the suggested fields and sends the file as multipart, not JSON', async () => {
     const { uploads } = await startWizard(makeUploadCreated());
 
