@@ -47,8 +47,10 @@ function UploadRow({ listed, onDiscard }: UploadRowProps) {
 
   return (
     <TableRow hover>
-      <TableCell sx={{ maxWidth: 320 }}>
-        <Link component={RouterLink} to={`/vendor/uploads/${upload.id}`} underline="hover" sx={{ fontWeight: 600, wordBreak: 'break-all' }}>
+      {/* minWidth: on a phone the fixed-width columns squeezed the name to a few letters a line
+          ("crm-expo|rt.cs|v"); the table scrolls sideways instead. */}
+      <TableCell sx={{ maxWidth: 320, minWidth: 150 }}>
+        <Link component={RouterLink} to={`/vendor/uploads/${upload.id}`} underline="hover" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
           {upload.filename}
         </Link>
         <Typography variant="body2" color="text.secondary">
