@@ -40,8 +40,8 @@ export function ReviewStep({ created, mapping, defaults, error }: ReviewStepProp
         </Alert>
       ) : null}
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Check the settings below, then start the import. Every row is validated, checked for duplicates, scored and priced; the
-        leads then wait for review before they go on sale.
+        Check the settings below, then start the import. Every row is validated, checked for duplicates, scored and priced; each
+        lead then goes on sale once it is approved.
       </Typography>
       <Row label="File" value={created.upload.filename} />
       <Divider />
