@@ -438,3 +438,20 @@ def test_reopening_an_upload_whose_file_is_gone_is_410_and_it_can_be_discarded(
     )
     assert client.delete(f"/api/leads/uploads/{upload_id}", headers=headers).status_code == 204
     assert client.get("/api/leads/uploads", headers=headers).get_json()["data"] == []
+
+
+@pytest.mark.parametrize(
+    ("accepted", "auto", "expected"),
+    [
+        (7, 6, "6 were approved automatically; 1 waits for review."),
+        (1, 1, "1 was approved automatically."),
+        (3, 0, "3 wait for review."),
+        (0, 0, "No row became a lead."),
+    ],
+)
+def test_upload_summary_reads_as_a_sentence(accepted, auto, expected):
+    # The vendor's notification used to say "0 were approved automatically; 1 wait for review."
+    from leadnexus.leads.tasks import _count, _review_summary
+
+    assert _review_summary(accepted, auto) == expected
+    assert _count(1, "lead", "leads") == "1 lead" and _count(1800, "lead", "leads") == "1,800 leads"

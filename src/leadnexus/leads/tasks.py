@@ -47,6 +47,23 @@ def _shortened(filename: str) -> str:
     return filename if len(filename) <= NAME_IN_TITLE else filename[: NAME_IN_TITLE - 1] + "…"
 
 
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _review_summary(accepted: int, auto_approved: int) -> str:
+    """'3 were approved automatically; 1 waits for review.', leaving out a part that is 0."""
+    if accepted == 0:
+        return "No row became a lead."
+    waiting = accepted - auto_approved
+    parts = []
+    if auto_approved:
+        parts.append(_count(auto_approved, "was", "were") + " approved automatically")
+    if waiting:
+        parts.append(_count(waiting, "waits", "wait") + " for review")
+    return "; ".join(parts) + "."
+
+
 def announce_upload(session: Session, upload_id: int, *, auto_approved: int) -> None:
     """Tell the vendor the upload is done: what was accepted, rejected and already approved."""
     upload = session.get(Upload, upload_id)
@@ -57,11 +74,10 @@ def announce_upload(session: Session, upload_id: int, *, auto_approved: int) -> 
         title, body = f"{name} could not be processed", upload.error
     else:
         accepted = upload.accepted + upload.accepted_with_warnings
-        title = f"{name}: {accepted:,} leads accepted, {upload.rejected:,} rejected"
-        body = (
-            f"{auto_approved:,} were approved automatically; "
-            f"{accepted - auto_approved:,} wait for review."
-            + (" Download the error report to fix the rejected rows." if upload.rejected else "")
+        leads = _count(accepted, "lead", "leads")
+        title = f"{name}: {leads} accepted, {upload.rejected:,} rejected"
+        body = _review_summary(accepted, auto_approved) + (
+            " Download the error report to fix the rejected rows." if upload.rejected else ""
         )
     data = {"upload_id": upload.id, "status": upload.status, "auto_approved": auto_approved}
     notify(
