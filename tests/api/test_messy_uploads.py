@@ -246,6 +246,17 @@ def test_rows_without_their_trailing_empty_cells_are_imported(client, vendor):
     assert (upload["accepted"], upload["rejected"]) == (3, 0)
 
 
+def test_a_short_rejected_row_keeps_its_reasons_under_their_heading(client, vendor):
+    # A stray one-cell line used to put its row number under "Last Name" and its reasons
+    # under "Email" in the error report: a spreadsheet showed them in the wrong columns.
+    content = b"First Name;Last Name;Email;Company\nAnn;Lee;ann@acme.io;Acme\nJunk\n"
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    header, row = _report(client, vendor, upload)
+    assert len(row) == len(header) == 6
+    assert row[:4] == ["Junk", "", "", ""] and row[4] == "2"
+    assert "email" in row[5].lower()
+
+
 def test_formula_looking_text_is_kept_as_typed(client, vendor, database):
     """The spec stores such cells as text and neutralises them in the platform's CSV exports;
     a company called "-Kinetic" or a note "=see CRM" is not a reason to drop a lead."""

@@ -320,9 +320,12 @@ def error_report_lines(*, session: Session, upload: Upload) -> Iterator[str]:
             return
         for rejection in chunk:
             reasons = "; ".join(r["message"] for r in rejection.reasons)
+            # A short row is padded so its number and reasons stay under their own headings
+            # (unpadded, a one-cell row put its reasons in the file's third column).
+            cells = [*rejection.cells, *[""] * (len(upload.headers) - len(rejection.cells))]
             writer.writerow(
                 [
-                    *map(neutralise_cell, rejection.cells),
+                    *map(neutralise_cell, cells),
                     rejection.row_number,
                     neutralise_cell(reasons),
                 ]
