@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
 
 function Key({ children }: { children: ReactNode }) {
@@ -37,6 +39,10 @@ const SHORTCUTS: { keys: string[]; does: string }[] = [
 
 /** What the queue's keyboard shortcuts do; they work while a row of the table has focus. */
 export function KeyboardHint() {
+  // A phone has no keyboard to press j or a on: there the hint only took two lines of the queue.
+  const theme = useTheme();
+  const phone = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  if (phone) return null;
   return (
     <Box component="section" aria-label="Keyboard shortcuts" sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', color: 'text.secondary' }}>
       <KeyboardOutlined fontSize="small" aria-hidden />

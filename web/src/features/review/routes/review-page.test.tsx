@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInAs } from '@/testing/fixtures';
 import { json, mockApi, problem, type MockRequest } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
+import { PHONE_WIDTH, setViewportWidth } from '@/testing/viewport';
 import {
   makeReviewLead,
   makeReviewLeadDetail,
@@ -164,5 +165,14 @@ describe('Review queue', () => {
     await user.click(await screen.findByRole('option', { name: 'No risk flags' }));
     expect(await screen.findByText('No lead matches these filters')).toBeInTheDocument();
     expect(queueCalls(mock).some((call) => call.url.searchParams.get('flag') === 'none')).toBe(true);
+  });
+
+  it('leaves the keyboard shortcuts out on a phone, which has no keys to press', async () => {
+    setViewportWidth(PHONE_WIDTH);
+    mockApi({ 'GET /api/review/queue': () => json(200, queuePage([makeReviewLead()])) });
+    renderApp('/admin/review', { preloadedState: signedInAs('admin') });
+
+    expect(await screen.findByRole('table', { name: 'Review queue' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument();
   });
 });

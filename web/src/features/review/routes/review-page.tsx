@@ -268,7 +268,8 @@ export function ReviewPage() {
         />
         <Box
           sx={(theme) => ({
-            display: 'flex',
+            // On a phone the bar only holds the bulk actions (there is no keyboard hint).
+            display: { xs: checkedLeads.length > 0 ? 'flex' : 'none', sm: 'flex' },
             alignItems: 'center',
             flexWrap: 'wrap',
             gap: 1.5,
