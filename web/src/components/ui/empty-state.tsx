@@ -39,7 +39,13 @@ export function EmptyState({ icon, title, description, badge, action, asPageHead
           {badge}
         </Typography>
       ) : null}
-      <Typography variant="h4" component={asPageHeading ? 'h1' : 'h2'} gutterBottom>
+      {/* On a phone an h4 wrapped to two lines and outsized the page's own title above it. */}
+      <Typography
+        variant="h4"
+        component={asPageHeading ? 'h1' : 'h2'}
+        gutterBottom
+        sx={(theme) => ({ fontSize: { xs: '1.5rem', sm: theme.typography.h4.fontSize } })}
+      >
         {title}
       </Typography>
       <Typography color="text.secondary" sx={{ maxWidth: 480, mx: 'auto' }}>
