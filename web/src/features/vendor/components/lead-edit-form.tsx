@@ -19,10 +19,15 @@ export const EDIT_FIELDS = [
   'job_title',
   'company_name',
   'website',
+  'linkedin_url',
+  'company_size',
   'country',
   'region',
   'city',
   'industry',
+  // A reviewer may reject a lead for its consent ("Compliance"): the vendor must be able to fix it.
+  'consent_source',
+  'consent_date',
   'price',
   'description',
 ] as const;
@@ -41,6 +46,10 @@ function valuesOf(lead: VendorLead): EditValues {
     job_title: lead.job_title ?? '',
     company_name: lead.company_name ?? '',
     website: lead.website ?? '',
+    linkedin_url: lead.linkedin_url ?? '',
+    company_size: lead.company_size ?? '',
+    consent_source: lead.consent_source ?? '',
+    consent_date: lead.consent_date ?? '',
     country: lead.country ?? '',
     region: lead.region ?? '',
     city: lead.city ?? '',
@@ -117,7 +126,7 @@ export function LeadEditForm({ lead, onCancel, onSaved }: LeadEditFormProps) {
             size="small"
             multiline={WIDE.has(field)}
             minRows={WIDE.has(field) ? 3 : undefined}
-            type={field === 'email' ? 'email' : 'text'}
+            type={field === 'email' ? 'email' : field === 'consent_date' ? 'date' : 'text'}
             sx={WIDE.has(field) ? { gridColumn: '1 / -1' } : undefined}
             slotProps={
               field === 'price'
@@ -125,7 +134,9 @@ export function LeadEditForm({ lead, onCancel, onSaved }: LeadEditFormProps) {
                     htmlInput: { inputMode: 'decimal' },
                     input: { startAdornment: <InputAdornment position="start">{lead.currency}</InputAdornment> },
                   }
-                : undefined
+                : field === 'consent_date'
+                  ? { inputLabel: { shrink: true } }
+                  : undefined
             }
           />
         ))}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeUser, signedInAs, signedInState } from '@/testing/fixtures';
 import { json, mockApi, problem } from '@/testing/mock-api';
@@ -161,12 +161,17 @@ describe('My leads', () => {
 
     await user.type(email, 'garcia.example');
     await user.type(within(form).getByRole('textbox', { name: 'Phone' }), '+1 416 555 0199');
+    // A lead rejected for its consent can be fixed here too.
+    await user.type(within(form).getByRole('textbox', { name: 'Consent source' }), 'Webinar sign-up');
+    fireEvent.change(within(form).getByLabelText('Consent date'), { target: { value: '2026-10-01' } });
     await user.click(within(form).getByRole('button', { name: 'Resubmit for review' }));
 
     expect(await within(drawer).findByText('Saved and resubmitted: the lead is back in review.')).toBeInTheDocument();
     expect(mock.callsTo('PATCH', `/api/leads/${rejected.id}`)[1]?.body).toEqual({
       email: 'travis@garcia.example',
       phone: '+1 416 555 0199',
+      consent_source: 'Webinar sign-up',
+      consent_date: '2026-10-01',
     });
     expect(within(drawer).queryByRole('form', { name: 'Edit and resubmit' })).not.toBeInTheDocument();
     // The list and the lead were refetched after the save.
