@@ -188,7 +188,7 @@ export function ReviewPanel({ open, row, busy, onClose, onApprove, onReject }: R
     >
       {lead ? (
         <Box component="aside" aria-label="Lead review">
-          <Box sx={{ position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 1, px: 3, pt: 2, pb: 2, borderBottom: 1, borderColor: 'divider' }}>
+          <Box sx={{ position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 2, px: 3, pt: 2, pb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
               <Box sx={{ flex: 1, minWidth: 0 }}>
                 <Typography variant="overline" color="text.secondary">

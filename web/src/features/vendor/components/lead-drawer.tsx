@@ -170,7 +170,7 @@ export function LeadDrawer({ open, leadId, placeholder, onClose }: LeadDrawerPro
       sx={(theme) => ({ zIndex: theme.zIndex.modal })}
       slotProps={{ paper: { sx: { width: { xs: '100%', sm: 560 } }, role: 'dialog', 'aria-label': 'Lead details' } }}
     >
-      <Box sx={{ position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 1, px: 3, pt: 2.5, pb: 2, borderBottom: 1, borderColor: 'divider' }}>
+      <Box sx={{ position: 'sticky', top: 0, bgcolor: 'background.paper', zIndex: 2, px: 3, pt: 2.5, pb: 2, borderBottom: 1, borderColor: 'divider' }}>
         <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
           <Box sx={{ flex: 1, minWidth: 0 }}>
             <Typography variant="overline" color="text.secondary">
