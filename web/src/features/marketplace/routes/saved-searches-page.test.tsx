@@ -75,4 +75,15 @@ describe('Saved searches', () => {
     expect(await screen.findByText('No saved searches yet')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Browse the marketplace' })).toHaveAttribute('href', '/client/marketplace');
   });
+
+  it('does not repeat the filters under a search that is named after them', async () => {
+    mockApi({
+      'GET /api/saved-searches': () =>
+        json(200, { data: [makeSavedSearch({ name: 'Retail', query: { industry: ['Retail'] } })] }),
+    });
+    renderApp('/client/saved-searches', { preloadedState: signedInAs('client') });
+
+    const item = await screen.findByRole('listitem', { name: 'Retail' });
+    expect(within(item).getAllByText('Retail')).toHaveLength(1);
+  });
 });

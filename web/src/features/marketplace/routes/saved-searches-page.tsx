@@ -42,6 +42,7 @@ function SavedSearchRow({
   onRename: () => void;
   onDelete: () => void;
 }) {
+  const summary = describeQuery(saved.query);
   return (
     <Box
       component="li"
@@ -60,9 +61,12 @@ function SavedSearchRow({
         <Typography sx={{ fontWeight: 650 }} noWrap title={saved.name}>
           {saved.name}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
-          {describeQuery(saved.query)}
-        </Typography>
+        {/* A search kept under its suggested name would say the same thing twice ("Retail / Retail"). */}
+        {summary !== saved.name ? (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+            {summary}
+          </Typography>
+        ) : null}
         <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
           Saved {formatDate(saved.created_at)}
           {saved.last_alert_at ? ` · last alert ${formatTimeAgo(saved.last_alert_at)}` : saved.alert ? ' · no new matches yet' : ''}
