@@ -4,6 +4,7 @@ import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import type { UploadCreated } from '@/api/types';
+import { formatPrice } from '@/lib/format';
 import { labelOf } from '@/lib/lead-labels';
 import { exclusivityLabel, FIELD_LABEL } from '@/features/vendor/utils/labels';
 import { maxSalesOf, type DefaultsForm, type Mapping } from '@/features/vendor/utils/upload-form';
@@ -29,8 +30,8 @@ export function ReviewStep({ created, mapping, defaults, error }: ReviewStepProp
   const ignored = created.columns.filter((column) => !mapping[column]);
   const price =
     defaults.priceMode === 'fixed'
-      ? `${defaults.currency} ${defaults.amount} per lead`
-      : `${defaults.currency} ${defaults.min} – ${defaults.max}, by quality score`;
+      ? `${formatPrice(defaults.amount, defaults.currency)} per lead`
+      : `${formatPrice(defaults.min, defaults.currency)} – ${formatPrice(defaults.max, defaults.currency)}, by quality score`;
 
   return (
     <Box>

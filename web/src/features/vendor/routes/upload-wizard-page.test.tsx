@@ -132,6 +132,8 @@ describe('Upload wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByLabelText('Semi-exclusive: up to 2 buyers'));
     await user.click(screen.getByRole('button', { name: 'Next' }));
+    // The price reads as everywhere else in the app ("$25.00"), not "USD 25.00".
+    expect(screen.getByText(/^\$\d+\.\d{2} per lead$/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start import' }));
 
     // Back on the mapping step, with the message under the Mobile column only.
