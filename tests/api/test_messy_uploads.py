@@ -257,6 +257,15 @@ def test_a_short_rejected_row_keeps_its_reasons_under_their_heading(client, vend
     assert "email" in row[5].lower()
 
 
+def test_a_long_rejected_row_keeps_its_extra_cells_after_the_reasons(client, vendor):
+    content = b"First Name;Last Name;Email;Company\nAnn;Lee;ann@acme.io;Acme\nBo;Kim;bo@;Beta;x;y\n"
+    upload = _process(client, vendor, _upload(client, vendor, content))
+    header, row = _report(client, vendor, upload)
+    assert header[4:] == ["row_number", "rejection_reasons"]
+    assert row[:5] == ["Bo", "Kim", "bo@", "Beta", "2"]
+    assert "cells" in row[5] and row[6:] == ["x", "y"]
+
+
 def test_formula_looking_text_is_kept_as_typed(client, vendor, database):
     """The spec stores such cells as text and neutralises them in the platform's CSV exports;
     a company called "-Kinetic" or a note "=see CRM" is not a reason to drop a lead."""

@@ -293,6 +293,24 @@ def neutralise_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
+def _report_row(rejection: UploadRejection, *, width: int, reasons: str) -> list[str | int]:
+    """The row's cells under their headings, then its number and reasons under theirs.
+
+    A short row is padded and a long row's extra cells go last: either way a spreadsheet shows
+    the number and reasons in their own columns (a one-cell row used to put its reasons under
+    the file's third heading), and no cell the vendor sent is left out.
+    """
+    cells = [neutralise_cell(cell) for cell in rejection.cells]
+    padding = [""] * (width - len(cells))
+    return [
+        *cells[:width],
+        *padding,
+        rejection.row_number,
+        neutralise_cell(reasons),
+        *cells[width:],
+    ]
+
+
 def error_report_lines(*, session: Session, upload: Upload) -> Iterator[str]:
     """Every rejected row as uploaded, plus its reasons, as CSV text (streamed)."""
     buffer = io.StringIO()
@@ -320,16 +338,7 @@ def error_report_lines(*, session: Session, upload: Upload) -> Iterator[str]:
             return
         for rejection in chunk:
             reasons = "; ".join(r["message"] for r in rejection.reasons)
-            # A short row is padded so its number and reasons stay under their own headings
-            # (unpadded, a one-cell row put its reasons in the file's third column).
-            cells = [*rejection.cells, *[""] * (len(upload.headers) - len(rejection.cells))]
-            writer.writerow(
-                [
-                    *map(neutralise_cell, cells),
-                    rejection.row_number,
-                    neutralise_cell(reasons),
-                ]
-            )
+            writer.writerow(_report_row(rejection, width=len(upload.headers), reasons=reasons))
         last_row = chunk[-1].row_number
         yield flush()
 
