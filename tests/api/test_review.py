@@ -184,6 +184,27 @@ def test_rejection_needs_a_reason_and_reaches_the_vendor(client, vendor, admin):
     assert body["events"][0]["reason"] == "incomplete"
 
 
+def test_the_rejection_notice_says_why_in_words(client, vendor, admin, database):
+    vendor_user, vendor_headers = vendor
+    _admin, headers = admin
+    first, second = create_leads(client, vendor_headers, n=2)
+    for lead, body in (
+        (first, {"reason": "incomplete"}),
+        (second, {"reason": "other", "note": "The phone rings a fax machine."}),
+    ):
+        response = client.post(f"/api/review/leads/{lead['id']}/reject", json=body, headers=headers)
+        assert response.status_code == 200, response.get_json()
+    with database.session() as session:
+        notices = session.scalars(
+            select(Notification)
+            .where(Notification.user_id == vendor_user.id, Notification.type == "lead_rejected")
+            .order_by(Notification.id)
+        ).all()
+        assert [n.title for n in notices] == ["1 lead rejected: incomplete lead", "1 lead rejected"]
+        assert notices[0].body.startswith("Open your rejected leads")
+        assert notices[1].body.startswith("The reviewer wrote: “The phone rings a fax machine.”")
+
+
 def test_stale_version_is_a_conflict(client, vendor, admin):
     _vendor, vendor_headers = vendor
     _admin, headers = admin

@@ -277,7 +277,7 @@ def decide(
         )
     }
     outcomes = [_outcome(i, action, i in moved, after.get(i), versions) for i in ids]
-    _notify_vendors(session, current, moved, action, reason)
+    _notify_vendors(session, current, moved, action, reason, note)
     if moved:
         audit.record(
             session=session,
@@ -316,6 +316,7 @@ def _notify_vendors(
     moved: set[int],
     action: Action,
     reason: RejectionReason | None,
+    note: str | None,
 ) -> None:
     """One notification per vendor per decision, however many leads it covers."""
     per_vendor = Counter(leads[i].vendor_id for i in moved)
@@ -336,16 +337,29 @@ def _notify_vendors(
                 {"count": count},
             )
         else:
-            label = REJECTION_LABELS[reason] if reason else "Rejected"
             notify(
                 session,
                 vendor_id,
                 NotificationType.LEAD_REJECTED,
-                f"{count} {plural} rejected: {label.lower()}",
-                "Open your rejected leads to see the reviewer's reason, fix them and resubmit.",
+                _rejection_title(count, plural, reason),
+                _rejection_body(reason, note),
                 "/vendor/leads?status=rejected",
                 {"count": count, "reason": reason.value if reason else None},
             )
+
+
+def _rejection_title(count: int, plural: str, reason: RejectionReason | None) -> str:
+    # "Other" says nothing in a title: the reviewer's note, in the body, says why.
+    if reason is None or reason is RejectionReason.OTHER:
+        return f"{count} {plural} rejected"
+    return f"{count} {plural} rejected: {REJECTION_LABELS[reason].lower()}"
+
+
+def _rejection_body(reason: RejectionReason | None, note: str | None) -> str:
+    action = "Open your rejected leads to see the reviewer's reason, fix them and resubmit."
+    if reason is RejectionReason.OTHER and note and note.strip():
+        return f"The reviewer wrote: “{note.strip()}” {action}"
+    return action
 
 
 def decide_one(
