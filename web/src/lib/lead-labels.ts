@@ -67,3 +67,28 @@ export function labelOf(table: Record<string, string>, code: string): string {
 export function statusOf(table: Record<string, { label: string; color: ChipColor }>, code: string) {
   return table[code] ?? { label: humanise(code), color: 'default' as ChipColor };
 }
+
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** "DE" → "Germany"; codes the browser does not know stay as they are. */
+export function countryName(code: string): string {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(undefined, { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    return regionNames?.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+type Place = { city?: string | null; region?: string | null; country?: string | null };
+
+/** "Berlin, Berlin, Germany": the parts a lead has, the country by name. */
+export function locationOf(lead: Place): string {
+  return [lead.city, lead.region, lead.country ? countryName(lead.country) : null].filter(Boolean).join(', ');
+}

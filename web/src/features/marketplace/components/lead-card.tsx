@@ -21,7 +21,8 @@ import {
 } from '@/features/marketplace/components/lead-badges';
 import { VendorLink } from '@/features/marketplace/components/vendor-link';
 import { Highlight } from '@/features/marketplace/utils/highlight';
-import { approvalText, extraJobTitle, locationOf, vendorName } from '@/features/marketplace/utils/labels';
+import { approvalText, extraJobTitle, vendorName } from '@/features/marketplace/utils/labels';
+import { locationOf } from '@/lib/lead-labels';
 
 interface LeadCardProps {
   lead: LeadPreview;

@@ -25,10 +25,10 @@ import { ValidationSummary } from '@/features/marketplace/components/validation-
 import {
   approvalText,
   exclusivityDetail,
-  locationOf,
   vendorName,
   wordCodes,
 } from '@/features/marketplace/utils/labels';
+import { locationOf } from '@/lib/lead-labels';
 
 const dlSx = { display: 'grid', gridTemplateColumns: '140px 1fr', columnGap: 2, rowGap: 1, m: 0 };
 

@@ -15,7 +15,8 @@ import { formatPrice } from '@/lib/format';
 import { OwnedChip, ScoreText } from '@/features/marketplace/components/lead-badges';
 import { VendorLink } from '@/features/marketplace/components/vendor-link';
 import { Highlight } from '@/features/marketplace/utils/highlight';
-import { countryName, exclusivityText, extraJobTitle, vendorName } from '@/features/marketplace/utils/labels';
+import { exclusivityText, extraJobTitle, vendorName } from '@/features/marketplace/utils/labels';
+import { countryName } from '@/lib/lead-labels';
 
 interface ResultsTableProps {
   leads: LeadPreview[];

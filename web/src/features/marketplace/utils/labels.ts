@@ -1,7 +1,7 @@
 /** A buyer's wording for the marketplace's machine values (shared lead wording: @/lib/lead-labels). */
 import type { LeadPreview, SavedSearchQuery, SearchSort } from '@/api/types';
 import { formatPrice } from '@/lib/format';
-import { humanise, labelOf, RISK_FLAG_LABEL } from '@/lib/lead-labels';
+import { countryName, humanise, labelOf, RISK_FLAG_LABEL } from '@/lib/lead-labels';
 import { describeError } from '@/lib/problem';
 import type { FacetName, SearchKey } from '@/features/marketplace/utils/search-params';
 
@@ -79,24 +79,6 @@ export function exclusivityOptionLabel(value: string): string {
   return EXCLUSIVITY_OPTIONS.find((option) => option.value === value)?.label ?? humanise(value);
 }
 
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** "DE" → "Germany"; codes the browser does not know stay as they are. */
-export function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(undefined, { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function facetValueLabel(name: string, value: string): string {
   if (name === 'country') return countryName(value);
   if (name === 'company_size') return `${value} employees`;
@@ -154,9 +136,6 @@ export function extraJobTitle(lead: Pick<LeadPreview, 'title' | 'job_title'>): s
   return job && !lead.title.toLowerCase().includes(job.toLowerCase()) ? job : null;
 }
 
-export function locationOf(lead: Pick<LeadPreview, 'city' | 'region' | 'country'>): string {
-  return [lead.city, lead.region, lead.country ? countryName(lead.country) : null].filter(Boolean).join(', ');
-}
 
 /** The validation pipeline's stages, worded for buyers. */
 export const STAGE_STATUS_LABEL: Record<string, string> = {

@@ -15,7 +15,7 @@ import type { ReviewLead } from '@/api/types';
 import { RiskFlagChip, ScoreBar } from '@/components/leads/lead-chips';
 import { formatDateTime } from '@/lib/format';
 import { TrustedChip } from '@/features/review/components/trusted-chip';
-import { humanise } from '@/lib/lead-labels';
+import { countryName, humanise } from '@/lib/lead-labels';
 import { approvalRateLabel, formatQueueAge, OVERDUE_SECONDS } from '@/features/review/utils/labels';
 
 const SHOWN_FLAGS = 2;
@@ -193,7 +193,7 @@ export function QueueTable({
                     {lead.industry ?? '—'}
                   </Typography>
                   <Typography variant="caption" color="text.secondary" component="div">
-                    {lead.country ?? '—'}
+                    {lead.country ? countryName(lead.country) : '—'}
                   </Typography>
                 </TableCell>
                 <TableCell>

@@ -18,7 +18,7 @@ import { LeadStatusChip, RiskFlagChip, ScoreBar, ValidationChip } from '@/compon
 import { DetailField, DetailSection, externalHref, ScoreBreakdown, ValidationReport } from '@/components/leads/lead-report';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { formatDate, formatDateTime, formatPrice } from '@/lib/format';
-import { humanise, LEAD_STATUS, statusOf } from '@/lib/lead-labels';
+import { humanise, LEAD_STATUS, locationOf, statusOf } from '@/lib/lead-labels';
 import { describeError } from '@/lib/problem';
 import { useGetReviewLeadQuery, useListReasonsQuery, useListRulesQuery } from '@/features/review/api/review-api';
 import { TrustedChip } from '@/features/review/components/trusted-chip';
@@ -87,7 +87,7 @@ function Duplicates({ lead }: { lead: ReviewLead }) {
 
 function ContactData({ lead }: { lead: ReviewLead }) {
   const name = [lead.contact_first_name, lead.contact_last_name].filter(Boolean).join(' ');
-  const location = [lead.city, lead.region, lead.country].filter(Boolean).join(', ');
+  const location = locationOf(lead);
   return (
     <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '140px 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
       <DetailField label="Contact">{name}</DetailField>

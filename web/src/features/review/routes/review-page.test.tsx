@@ -62,6 +62,7 @@ describe('Review queue', () => {
 
     const row = within(table).getByRole('row', { name: first.title });
     expect(within(row).getByText('Trusty Leads')).toBeInTheDocument();
+    expect(within(row).getByText('Germany')).toBeInTheDocument(); // the country by name, not "DE"
     expect(within(row).getByText('Trusted')).toBeInTheDocument();
     expect(within(row).getByText('95% approved')).toBeInTheDocument();
     expect(within(row).getByText('Free-mail address')).toBeInTheDocument();

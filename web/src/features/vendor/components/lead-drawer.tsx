@@ -22,7 +22,7 @@ import { DetailField, DetailSection, externalHref, ScoreBreakdown, ValidationRep
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { selectCurrentUser } from '@/lib/auth/auth-slice';
 import { formatDate, formatDateTime, formatPrice } from '@/lib/format';
-import { humanise, labelOf } from '@/lib/lead-labels';
+import { humanise, labelOf, locationOf } from '@/lib/lead-labels';
 import { describeError } from '@/lib/problem';
 import { useGetMyLeadQuery, useWithdrawLeadMutation } from '@/features/vendor/api/vendor-api';
 import { LeadEditForm } from '@/features/vendor/components/lead-edit-form';
@@ -35,7 +35,7 @@ type Notice = { leadId: number; severity: 'success' | 'error'; message: string }
 
 function LeadFields({ lead }: { lead: VendorLead }) {
   const name = [lead.contact_first_name, lead.contact_last_name].filter(Boolean).join(' ');
-  const location = [lead.city, lead.region, lead.country].filter(Boolean).join(', ');
+  const location = locationOf(lead);
   return (
     <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '140px 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
       <DetailField label="Contact">{name}</DetailField>

@@ -53,6 +53,7 @@ describe('My leads', () => {
 
     expect(within(drawer).getByText('Free email domain')).toBeInTheDocument();
     expect(within(drawer).getByText('Garcia Group')).toBeInTheDocument();
+    expect(within(drawer).getByText('Toronto, Ontario, Canada')).toBeInTheDocument();
   });
 
   it('filters by status and loads more with the cursor', async () => {
