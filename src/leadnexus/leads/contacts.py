@@ -69,22 +69,20 @@ def same_identity(one: str | None, other: str | None) -> bool:
     return known.hit(None, None, one) is not None
 
 
-def _filed_under(company: str, name: str) -> tuple[tuple[str, str], ...]:
-    """The lists a name is kept in: its company with the initial of its first word, and with
-    the initial of its last word. Names NAME_SIMILARITY apart differ by a letter or two, so
+def _filed_under(company: str, name: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The two lists a name is kept in: its company with the initial of its first word, and
+    with the initial of its last word. Names NAME_SIMILARITY apart differ by a letter or two, so
     they share one of the two; comparing within those lists, not with everyone at the company,
     keeps a company with thousands of leads from making each new row compare with all of them."""
     words = name.split()
-    first, last = (company, words[0][0]), (company, words[-1][0])
-    return (first,) if first == last else (first, last)
+    return (company, "first " + words[0][0]), (company, "last " + words[-1][0])
 
 
 @dataclass(frozen=True, slots=True)
 class _Person:
     name: str
-    sorted_name: str  # the words of the name in alphabetical order
-    filed_under: tuple[tuple[str, str], ...]  # see _filed_under
-    reordered: str  # company key|sorted name: an exact lookup for the same words in any order
+    reordered: str  # company key|words of the name, sorted
+    filed_under: tuple[tuple[str, str], tuple[str, str]]  # see _filed_under
 
 
 @lru_cache(maxsize=4096)
@@ -92,27 +90,22 @@ def _person(identity: str) -> _Person:
     """An identity key taken apart once: a job asks about each row's identity in the file, the
     vendor's leads and the marketplace, then remembers it (the calls come close together)."""
     name, company = identity.split(SEPARATOR, 1)
-    sorted_name = words_sorted(name)
-    return _Person(
-        name, sorted_name, _filed_under(company, name), f"{company}{SEPARATOR}{sorted_name}"
-    )
+    return _Person(name, f"{company}{SEPARATOR}{words_sorted(name)}", _filed_under(company, name))
 
 
 @dataclass
 class ContactSet:
     """Emails, phones and the people at each company; `hit` says which one a contact matches.
 
-    A name is looked up with its words sorted, exactly (one set lookup for the common case),
-    then compared fuzzily, as written and with its words sorted, with the names filed under its
-    initials in both forms: so "Smith Jon" is "John Smith". Sorting alone would miss a
-    misspelling that moves a word ("Ana Anders" / "Anna Anders" sort differently). A name
-    misspelt in both initials is not caught (see `_filed_under`).
+    A name is compared as written, fuzzily, and with its words sorted, exactly (a set lookup
+    instead of a second fuzzy pass over the company, which cost as much as the first): so a
+    name both misspelt and written family name first is not caught, nor one misspelt in both
+    initials (see `_filed_under`).
     """
 
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
-    # Names as written and, where it differs, sorted, in the lists of _filed_under.
-    people: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    people: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # see _filed_under
     reordered: set[str] = field(default_factory=set)  # company key|words of a name, sorted
 
     def remember(self, email: str | None, phone: str | None, identity: str | None) -> None:
@@ -123,10 +116,7 @@ class ContactSet:
         if identity:
             person = _person(identity)
             for key in person.filed_under:
-                names = self.people.setdefault(key, [])
-                names.append(person.name)
-                if person.sorted_name != person.name:
-                    names.append(person.sorted_name)
+                self.people.setdefault(key, []).append(person.name)
             self.reordered.add(person.reordered)
 
     def hit(self, email: str | None, phone: str | None, identity: str | None) -> str | None:
@@ -144,15 +134,8 @@ class ContactSet:
             return True
         for key in person.filed_under:
             names = self.people.get(key)
-            if names and (
-                _near(person.name, names)
-                or (person.sorted_name != person.name and _near(person.sorted_name, names))
+            if names and process.extractOne(
+                person.name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY
             ):
                 return True
         return False
-
-
-def _near(name: str, names: list[str]) -> bool:
-    return (
-        process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY) is not None
-    )
