@@ -13,9 +13,9 @@ from leadnexus.leads.validation.normalisation import (
     parse_date,
     registrable_domain,
     smart_case_name,
-    split_location,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
+from leadnexus.leads.validation.places import split_location
 from leadnexus.leads.validation.required import clean, split_full_name
 
 BASE = {"first_name": "Ann", "company_name": "Acme"}
@@ -148,8 +148,19 @@ def test_full_name_fills_first_and_last():
         ("Austin, TX, USA", ("Austin", "TX", "USA")),
         ("San Francisco, CA", ("San Francisco", "CA", None)),  # California, not Canada
         ("Dover, DE", ("Dover", "DE", None)),  # Delaware, not Germany
+        ("Lagos, NG", ("Lagos", None, "NG")),  # no state is NG: Nigeria
+        ("Fort Wayne, Allen County, IN", ("Fort Wayne", "IN", None)),  # Indiana, not India
+        ("Fort Wayne, Ind.", ("Fort Wayne", "Ind.", None)),  # not IND, India
+        ("Atlanta, Georgia", ("Atlanta", "Georgia", None)),  # the state
         ("Germany", (None, None, "Germany")),
+        ("Korea, Republic of", (None, None, "Korea, Republic of")),
+        ("Seoul, Korea, Republic of", ("Seoul", None, "Korea, Republic of")),
+        ("Texas, United States", (None, "Texas", "United States")),
+        ("England, United Kingdom", (None, "England", "United Kingdom")),
+        ("Paris, France", ("Paris", None, "France")),  # a region called Paris too: the city
+        ("Monaco, Monaco", ("Monaco", None, "Monaco")),
         ("Greater Boston", ("Greater Boston", None, None)),
+        ("Orange County, CA", ("Orange County", "CA", None)),
         ("1 Main St, Springfield, IL, USA", ("Springfield", "IL", "USA")),
         (" , Paris ,, France ", ("Paris", None, "France")),
     ],
@@ -164,6 +175,18 @@ def test_a_location_fills_what_the_file_does_not_give_apart():
     assert result["phone"] == "+14155552671"  # the location's country read the phone
     given = fields({"location": "Austin, Texas, United States", "city": "Dallas", "country": "CA"})
     assert (given["city"], given["region"], given["country"]) == ("Dallas", "Texas", "CA")
+
+
+@pytest.mark.parametrize(
+    ("location", "phone"),
+    [("Atlanta, Georgia", "+14045550147"), ("Fort Wayne, Allen County, IN", "+12605550147")],
+)
+def test_a_us_state_in_a_location_does_not_send_the_phone_abroad(location, phone):
+    number = phone.removeprefix("+1")
+    raw = {"location": location, "phone": f"({number[:3]}) {number[3:6]}-{number[6:]}"}
+    result = fields(raw, FileDefaults(default_country="US"))
+    assert result["country"] == "US"  # the file's default, not Georgia's or India's
+    assert result["phone"] == phone
 
 
 def test_a_location_part_too_long_for_its_column_is_left_out_with_a_warning():

@@ -19,9 +19,9 @@ from leadnexus.leads.validation.normalisation import (
     normalise_website,
     parse_date,
     smart_case_name,
-    split_location,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
+from leadnexus.leads.validation.places import split_location
 from leadnexus.leads.validation.required import clean, split_full_name
 
 csv_like = st.lists(

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import email_validator
 import phonenumbers
-import pycountry
 import tldextract
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import (
@@ -23,6 +22,7 @@ from phonenumbers import PhoneMetadata, PhoneNumberType, national_significant_nu
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
 from leadnexus.leads.validation import redaction, taxonomy
+from leadnexus.leads.validation.places import normalise_country, split_location
 from leadnexus.leads.validation.required import MAX_LENGTHS, NAME_PARTICLES, clean
 from leadnexus.leads.validation.results import RowContext, StageReport, StageResult
 
@@ -41,68 +41,6 @@ if hasattr(phonenumbers, "enable_pattern_cache"):
 # Bundled public-suffix snapshot: no network and no cache directory at run time.
 _TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
-_COUNTRY_SYNONYMS = {
-    "usa": "US",
-    "u s a": "US",
-    "u s": "US",
-    "america": "US",
-    "united states of america": "US",
-    "uk": "GB",
-    "u k": "GB",
-    "great britain": "GB",
-    "britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "deutschland": "DE",
-    "germany": "DE",
-    "holland": "NL",
-    "the netherlands": "NL",
-    "nederland": "NL",
-    "espana": "ES",
-    "italia": "IT",
-    "brasil": "BR",
-    "schweiz": "CH",
-    "suisse": "CH",
-    "osterreich": "AT",
-    "polska": "PL",
-    "sverige": "SE",
-    "norge": "NO",
-    "danmark": "DK",
-    "suomi": "FI",
-    "eire": "IE",
-    "russia": "RU",
-    "south korea": "KR",
-    "korea": "KR",
-    "north korea": "KP",
-    "czech republic": "CZ",
-    "czechia": "CZ",
-    "uae": "AE",
-    "u a e": "AE",
-    "turkey": "TR",
-    "turkiye": "TR",
-    "vietnam": "VN",
-    "ivory coast": "CI",
-    "macedonia": "MK",
-    "hong kong": "HK",
-    "taiwan": "TW",
-}
-
-
-def _country_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                index[taxonomy.normalise_key(value)] = country.alpha_2
-    return index | _COUNTRY_SYNONYMS
-
-
-# Built once at import: a pycountry search per row would cost more than the whole row budget.
-COUNTRIES = _country_index()
-
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _HOST = re.compile(r"^(?=.{4,253}$)(?:[\w](?:[\w-]{0,61}[\w])?\.)+[\w-]{2,63}$")
 _LINKEDIN = re.compile(
@@ -114,14 +52,6 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.\s](?=\d{3}(?!\d))")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?:[ T].*)?$")
 _TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d-%b-%Y", "%d-%b-%y")
 _MIN_CONSENT_YEAR = 1990
-
-
-@lru_cache(maxsize=65536)
-def normalise_country(value: str | None) -> str | None:
-    """ISO 3166 alpha-2 from a code, a name in English or a common local name; else None."""
-    if not value:
-        return None
-    return COUNTRIES.get(taxonomy.normalise_key(value))
 
 
 def _capitalise(word: str) -> str:
@@ -400,25 +330,6 @@ def _normalise_names(ctx: RowContext) -> None:
         value = ctx.fields[name]
         if value:
             ctx.fields[name] = smart_case_name(value)
-
-
-@lru_cache(maxsize=16384)
-def split_location(location: str) -> tuple[str | None, str | None, str | None]:
-    """(city, region, country) from "Austin, Texas, United States", "London, United Kingdom",
-    "Austin, TX" or "Germany"; each as written, None where not given. In a longer address the
-    last two parts before the country are the city and the region.
-
-    A two-letter code after a city is a region, not a country: "San Francisco, CA" is
-    California and "Dover, DE" Delaware, while "Paris, France" and "Austin, TX, USA" say the
-    country.
-    """
-    parts = [part.strip() for part in location.split(",") if part.strip()]
-    country = None
-    if parts and normalise_country(parts[-1]) and (len(parts) != 2 or len(parts[-1]) > 2):
-        country = parts.pop()
-    if len(parts) >= 2:
-        return parts[-2], parts[-1], country
-    return (parts[0] if parts else None), None, country
 
 
 def _fill_from_location(ctx: RowContext, report: StageReport) -> None:
