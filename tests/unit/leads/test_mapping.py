@@ -225,8 +225,11 @@ def test_ragged_sample_rows_and_empty_headers_do_not_break_it():
     assert result[1].field is None
 
 
-@pytest.mark.parametrize("header", ["Port", "Sort", "Posted", "Norm", "Noms", "Branch", "Hand"])
-def test_english_headers_a_letter_from_a_german_or_french_word_stay_unmapped(header):
+@pytest.mark.parametrize(
+    "header",
+    ["Port", "Sort", "Posted", "Norm", "Noms", "Branch", "Hand", "Allocation", "Relocation"],
+)
+def test_headers_a_letter_from_an_exact_only_word_stay_unmapped(header):
     [suggestion] = suggest_mapping([header], [])
     assert suggestion.field is None
 

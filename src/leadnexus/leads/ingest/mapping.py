@@ -295,7 +295,9 @@ _TABLE = _lookup_table()
 # The other languages' words are matched exactly only: short ones such as "ort", "nom" or
 # "land" sit a letter away from English headers ("Port", "Norm", "Lands").
 _LOCAL_WORDS = {synonym for synonyms in _LOCAL_SYNONYMS.values() for synonym in synonyms}
-_FUZZY_KEYS = tuple(key for key in _TABLE if key not in _LOCAL_WORDS)
+# "Allocation" and "Relocation" are a letter or two from "location" and mean something else.
+_EXACT_ONLY = _LOCAL_WORDS | {"location"}
+_FUZZY_KEYS = tuple(key for key in _TABLE if key not in _EXACT_ONLY)
 
 Candidate = tuple[str, float, Method]
 
