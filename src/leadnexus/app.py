@@ -65,10 +65,16 @@ class ReportingFormParser(FormDataParser):
     ) -> tuple[IO[bytes], MultiDict[str, str], MultiDict[str, FileStorage]]:
         try:
             return super().parse(stream, mimetype, content_length, options)
+        except UnicodeDecodeError as error:
+            raise AppError(
+                "The form could not be read: a part's headers are not UTF-8 (for example a "
+                "file name in another encoding). Rename the file and try again.",
+                code="malformed_form",
+            ) from error
         except ValueError as error:
             raise AppError(
-                "The form could not be read: a part's headers are broken or not UTF-8 "
-                "(for example a file name in another encoding). Rename the file and try again.",
+                "The form could not be read: the request body is not a complete multipart "
+                "form (cut short, or without its boundary). Send the file again.",
                 code="malformed_form",
             ) from error
 
