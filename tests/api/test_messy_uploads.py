@@ -305,10 +305,12 @@ def test_a_quoted_company_holding_a_comma_after_a_space_stays_one_cell(client, v
         b"First Name, Last Name, Email, Company\n"
         b'Bo, Kim, bo@beta.io, "Beta, Inc."\n'
         b'Ann, Lee, ann@acme.io, "Acme Labs"\n'
+        b'Cy, Ng, cy@gamma.io, "Gamma, Ltd.",\n'
     )
     upload = _process(client, vendor, _upload(client, vendor, content))
     assert upload["rejected"] == 0
-    assert [lead.company_name for lead in _leads(database, upload)] == ["Beta, Inc.", "Acme Labs"]
+    companies = [lead.company_name for lead in _leads(database, upload)]
+    assert companies == ["Beta, Inc.", "Acme Labs", "Gamma, Ltd."]
 
 
 def test_a_sales_navigator_location_gives_city_region_and_country(client, vendor, database):

@@ -216,7 +216,8 @@ def test_a_quoted_value_after_comma_space_keeps_its_separator(tmp_path):
     path = write(
         tmp_path,
         'Name, Company, Country\nAda, "Beta, Inc.", UK\nBo, "Say ""hi"", then go", DE\n'
-        'Cy, "Gamma", FR\n',
+        'Cy, "Gamma", FR\n'
+        'Di, "Delta, Ltd.", IE,\n',  # a trailing separator: one empty cell more
     )
     layout = sniff(path)
     assert layout.delimiter == ","
@@ -225,6 +226,7 @@ def test_a_quoted_value_after_comma_space_keeps_its_separator(tmp_path):
         (["Ada", "Beta, Inc.", " UK"], None),
         (["Bo", 'Say "hi", then go', " DE"], None),
         (["Cy", ' "Gamma"', " FR"], None),  # stage 1 drops the spaced quotes of a lone value
+        (["Di", "Delta, Ltd.", " IE", ""], "ragged_row"),  # accepted: the extra cell is empty
     ]
 
 

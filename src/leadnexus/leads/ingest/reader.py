@@ -264,7 +264,8 @@ def _closes_quote(cell: str) -> bool:
 
 
 def _rejoined(record: list[str], delimiter: str, width: int) -> list[str] | None:
-    """`Ada, "Beta, Inc.", UK` as the header's three cells, or None if it does not come to that.
+    """`Ada, "Beta, Inc.", UK` as the header's three cells (and any empty ones after them), or
+    None if it does not come to that.
 
     CSV quotes count only right after the separator, so after `, ` the quoted comma splits the
     value. Reading the whole file with skipinitialspace would let one stray quote swallow every
@@ -286,7 +287,7 @@ def _rejoined(record: list[str], delimiter: str, width: int) -> list[str] | None
         quoted = delimiter.join(record[index : end + 1]).strip(" ")
         cells.append(quoted[1:-1].replace('""', '"'))
         index = end + 1
-    return cells if len(cells) == width else None
+    return cells if _fits(cells, width, short_ok=False) else None
 
 
 def _as_wide_as(record: list[str], delimiter: str, width: int) -> list[str]:
