@@ -86,12 +86,6 @@ _ISO_CODES = (
 )
 # Where locations are written city, state, country; the state may come alone before the country.
 _STATE_FIRST = frozenset({"US", "CA", "AU", "GB"})
-# State and province codes that are also country codes: "Austin, TX", "Dover, DE" (Delaware).
-_STATE_CODES = frozenset(
-    subdivision.code.split("-")[1].lower()
-    for subdivision in pycountry.subdivisions
-    if subdivision.country_code in _STATE_FIRST - {"GB"}
-)
 # US states named like a country: "Atlanta, Georgia" is the state.
 _STATES_NAMED_LIKE_COUNTRIES = frozenset({"georgia"})
 # A country name may hold commas of its own ("Korea, Republic of"), up to this many parts.
@@ -122,6 +116,17 @@ def _states() -> dict[str, frozenset[str]]:
     return {code: frozenset(keys) for code, keys in names.items()}
 
 
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """State and province codes that are also country codes: "Austin, TX", "Dover, DE"
+    (Delaware). Loaded on first use: pycountry's subdivisions cost every process 4 MB."""
+    return frozenset(
+        subdivision.code.split("-")[1].lower()
+        for subdivision in pycountry.subdivisions
+        if subdivision.country_code in _STATE_FIRST - {"GB"}
+    )
+
+
 def _names_a_country(text: str, *, after_a_place: bool) -> bool:
     key = taxonomy.normalise_key(text)
     if key not in COUNTRIES:
@@ -129,7 +134,7 @@ def _names_a_country(text: str, *, after_a_place: bool) -> bool:
     if not after_a_place:
         return True
     if len(key) == 2:
-        return key not in _STATE_CODES
+        return key not in _state_codes()
     return key not in _ISO_CODES and key not in _STATES_NAMED_LIKE_COUNTRIES
 
 
