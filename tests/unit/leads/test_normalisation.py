@@ -160,6 +160,8 @@ def test_full_name_fills_first_and_last():
         ("Paris, France", ("Paris", None, "France")),  # a region called Paris too: the city
         ("Monaco, Monaco", ("Monaco", None, "Monaco")),
         ("Greater Boston", ("Greater Boston", None, None)),
+        ("Remote, United States", (None, None, "United States")),
+        ("EMEA", (None, None, None)),
         ("Orange County, CA", ("Orange County", "CA", None)),
         ("1 Main St, Springfield, IL, USA", ("Springfield", "IL", "USA")),
         (" , Paris ,, France ", ("Paris", None, "France")),

@@ -88,6 +88,31 @@ _ISO_CODES = (
 _STATE_FIRST = frozenset({"US", "CA", "AU", "GB"})
 # US states named like a country: "Atlanta, Georgia" is the state.
 _STATES_NAMED_LIKE_COUNTRIES = frozenset({"georgia"})
+# Written where a place goes but naming none: "Remote, United States" gives the country only.
+_NOT_PLACES = frozenset(
+    {
+        "remote",
+        "worldwide",
+        "global",
+        "international",
+        "anywhere",
+        "various",
+        "multiple locations",
+        "emea",
+        "apac",
+        "latam",
+        "americas",
+        "europe",
+        "asia",
+        "africa",
+        "oceania",
+        "asia pacific",
+        "middle east",
+        "north america",
+        "south america",
+        "latin america",
+    }
+)
 # A country name may hold commas of its own ("Korea, Republic of"), up to this many parts.
 _MAX_COUNTRY_PARTS = 3
 
@@ -154,6 +179,10 @@ def _is_region_of(text: str, country: str | None) -> bool:
     return taxonomy.normalise_key(text) in _states().get(code, frozenset())
 
 
+def _is_place(part: str) -> bool:
+    return bool(part.strip()) and taxonomy.normalise_key(part) not in _NOT_PLACES
+
+
 def _is_county(part: str) -> bool:
     return taxonomy.normalise_key(part).endswith(" county")
 
@@ -168,7 +197,7 @@ def split_location(location: str) -> tuple[str | None, str | None, str | None]:
     California and "Dover, DE" Delaware, while "Lagos, NG" is Nigeria. "Atlanta, Georgia" is
     the state. Where the country stays unknown, phones are read with the file's default.
     """
-    parts = [part.strip() for part in location.split(",") if part.strip()]
+    parts = [part.strip() for part in location.split(",") if _is_place(part)]
     size = _trailing_country(parts)
     country = ", ".join(parts[-size:]) if size else None
     places = parts[: len(parts) - size]
