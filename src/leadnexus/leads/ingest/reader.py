@@ -169,7 +169,8 @@ def _score(records: list[list[str]], delimiter: str) -> tuple[float, int]:
     fitting = sum(
         1
         for record in body
-        if _fits(_as_wide_as(record, delimiter, width), width, short_ok=short_ok)
+        if _fits(record, width, short_ok=short_ok)
+        or (len(record) > width and _rejoined(record, delimiter, width) is not None)
     )
     return fitting / len(body), width
 
@@ -290,12 +291,6 @@ def _rejoined(record: list[str], delimiter: str, width: int) -> list[str] | None
     return cells if _fits(cells, width, short_ok=False) else None
 
 
-def _as_wide_as(record: list[str], delimiter: str, width: int) -> list[str]:
-    if len(record) <= width:
-        return record
-    return _rejoined(record, delimiter, width) or record
-
-
 def _row_problem(cells: list[str], width: int) -> tuple[list[str], str | None]:
     oversized = False
     for cell in cells:
@@ -337,7 +332,9 @@ def iter_rows(path: Path, layout: CsvLayout) -> Iterator[RawRow]:
         if record is None:
             yield RawRow(number, [], "malformed_row")
             continue
-        cells, problem = _row_problem(_as_wide_as(record, layout.delimiter, width), width)
+        if len(record) > width:  # perhaps `a, "b, c"`: see _rejoined
+            record = _rejoined(record, layout.delimiter, width) or record
+        cells, problem = _row_problem(record, width)
         yield RawRow(number, cells, problem)
 
 

@@ -426,7 +426,8 @@ def check(ctx: RowContext) -> StageResult:
     """Normalise ctx.fields in place; the country comes first because the phone depends on it
     (and a location column first of all, because it may give the country)."""
     report = StageReport(STAGE)
-    _fill_from_location(ctx, report)
+    if "location" in ctx.raw:  # a mapping target only some files use
+        _fill_from_location(ctx, report)
     _normalise_country(ctx, report)
     _normalise_names(ctx)
     _normalise_email(ctx)
