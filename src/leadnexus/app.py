@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import IO, Any
 
 from apiflask import APIFlask
@@ -37,6 +38,26 @@ def _problem_schema(component: str) -> dict[str, object]:
     return Problem.model_json_schema(
         ref_template=f"#/components/schemas/{component}/$defs/{{model}}"
     )
+
+
+def _query_parameters(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict):
+                yield from (p for p in operation.get("parameters", []) if p.get("in") == "query")
+
+
+def _lists_are_comma_separated(spec: dict[str, Any]) -> dict[str, Any]:
+    """List filters are read as one comma-separated value (`industry=A,B`); OpenAPI's default
+    for an array in the query is the name repeated, which the API refuses, so say so."""
+    for parameter in _query_parameters(spec):
+        schema = parameter.get("schema", {})
+        if schema.get("type") == "array":
+            parameter.update(style="form", explode=False)
+            # pydantic writes a tuple's length limit as maxLength; an array's is maxItems.
+            if "maxLength" in schema:
+                schema["maxItems"] = schema.pop("maxLength")
+    return spec
 
 
 class RowIdConverter(IntegerConverter):
@@ -116,6 +137,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         RATELIMIT_HEADERS_ENABLED=True,
     )
     app.request_class = ApiRequest
+    app.spec_processor(_lists_are_comma_separated)
     app.url_map.converters["int"] = RowIdConverter  # before any route is added
     app.extensions["leadnexus.settings"] = settings
     database = Database(settings.database_url)
