@@ -178,11 +178,12 @@ def _render_http(error: HTTPException) -> Response:
     status = error.code or 500
     code = HTTP_CODES.get(status, "http_error")
     detail = error.description or error.name
-    if status == 400 and request.is_json:
-        code, detail = "malformed_json", "The request body is not valid JSON."
-    elif status == 400 and _without_body():
-        # Reading the JSON of an empty body fails with Werkzeug's generic "could not understand".
+    if status == 400 and _without_body():
+        # Reading the JSON of an empty body fails with Werkzeug's generic "could not understand",
+        # whatever the Content-Type a client sets on every request.
         code, detail = "missing_body", "This request needs a JSON object as its body."
+    elif status == 400 and request.is_json:
+        code, detail = "malformed_json", "The request body is not valid JSON."
     if status == 429:
         detail = f"Too many requests: {error.description}. Try again later."
     headers = {k: v for k, v in error.get_headers() if k.lower() in {"allow", "retry-after"}}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import UnsupportedMediaType
 
 from leadnexus.errors import FieldError, ValidationFailed
@@ -43,12 +43,26 @@ def _guard_request_body() -> None:
     request.max_content_length = settings().max_json_bytes
 
 
+def _query_fields() -> set[str]:
+    """The names the matched route reads from the query string (its APIFlask query models)."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    inputs = getattr(view, "_spec", {}).get("args") or []
+    return {
+        name
+        for schema, location in inputs
+        if location == "query"
+        for name in getattr(schema, "model_fields", {})
+    }
+
+
 def _refuse_repeated_parameters() -> None:
     """Query models read one value per name, so `industry=A&industry=B` silently searched A
-    only. A repeated name is refused by name; lists are comma-separated."""
-    if not request.path.startswith("/api/"):
-        return
-    repeated = [name for name, values in request.args.lists() if len(values) > 1]
+    only. A repeated name the route reads is refused by name; lists are comma-separated.
+    Names the route does not read (a cache buster), and routes that match nothing, are left
+    to the route and to the 404."""
+    repeated = [
+        name for name, values in request.args.lists() if len(values) > 1 and name in _query_fields()
+    ]
     if repeated:
         message = "Given more than once; send one value (lists are comma-separated: a,b)."
         raise ValidationFailed(

@@ -260,6 +260,28 @@ def test_a_repeated_query_parameter_is_refused_by_name(client, as_user, market, 
     assert field_codes(body) == {field: "repeated_parameter"}
 
 
+def test_names_a_route_does_not_read_may_repeat(client, as_user):
+    _user, headers = as_user(Role.CLIENT)
+    assert client.get("/api/saved-searches?_=1&_=2", headers=headers).status_code == 200
+    assert client.get("/api/openapi.json?v=1&v=2").status_code == 200
+    assert_problem(client.get("/api/no-such-route?x=1&x=2"), 404, "not_found")
+
+
+def test_the_api_docs_send_list_filters_comma_separated(client):
+    parameters = client.get("/api/openapi.json").get_json()["paths"]["/api/leads"]["get"]
+    industry = next(p for p in parameters["parameters"] if p["name"] == "industry")
+    assert (industry["style"], industry["explode"]) == ("form", False)
+    assert industry["schema"]["maxItems"] == 30 and "maxLength" not in industry["schema"]
+
+
+def test_a_body_less_post_labelled_json_is_missing_its_body(client, as_user):
+    _user, headers = as_user(Role.CLIENT)
+    response = client.post(
+        "/api/saved-searches", headers={**headers, "Content-Type": "application/json"}
+    )
+    assert_problem(response, 400, "missing_body")
+
+
 def test_a_comma_separated_list_still_searches_both(client, market):
     found = client.get("/api/leads?industry=Software,Banking").get_json()["data"]
     assert {lead["industry"] for lead in found} == {"Software", "Banking"}
