@@ -75,11 +75,11 @@ def create_saved(
 
 
 def _flush_name(session: Session) -> None:
-    """Flush in a savepoint: the same name saved by a concurrent request since _check_name
-    breaks the unique constraint, which is the same conflict, not a 500."""
+    """The same name saved by a concurrent request since _check_name breaks the unique
+    constraint: the same conflict, not a 500. The request ends there and its transaction is
+    rolled back, so no savepoint is needed."""
     try:
-        with session.begin_nested():
-            session.flush()
+        session.flush()
     except IntegrityError as exc:
         raise Conflict(
             "You already have a saved search with this name.", code="name_taken"
