@@ -41,7 +41,7 @@ class RegisterIn(StrictInput, NoNulText):
     company: Company | None = None
 
 
-class LoginIn(StrictInput):
+class LoginIn(StrictInput, NoNulText):
     email: Email
     password: Password
 
@@ -55,7 +55,7 @@ class ProfileUpdate(StrictInput, NoNulText):
     company: Company | None = None
 
 
-class PasswordChange(StrictInput):
+class PasswordChange(StrictInput, NoNulText):
     current_password: Password
     new_password: Password
 
