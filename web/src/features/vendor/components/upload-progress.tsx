@@ -217,7 +217,7 @@ export function UploadProgress({ uploadId, actions }: UploadProgressProps) {
       {upload.status === 'completed' ? (
         <Alert severity={listed > 0 ? 'success' : 'warning'} role="status">
           {listed > 0
-            ? `${formatCount(listed)} of ${formatCount(upload.rows_total ?? upload.rows_done)} rows became leads. Each goes on sale once it is approved, some at once by an auto-approval rule: “See these leads” shows where each one stands.`
+            ? `${formatCount(listed)} of ${formatCount(upload.rows_total ?? upload.rows_done)} rows became leads. Each goes on sale once it is approved, by a reviewer or at once by an auto-approval rule: “See these leads” shows where each one stands.`
             : 'No row of this file became a lead. The reasons are listed below and in the error report.'}
         </Alert>
       ) : null}

@@ -42,7 +42,7 @@ describe('Upload progress', () => {
     expect(rows).toEqual(['Duplicate within this file30', 'Invalid email address12', 'Brand new code1']);
 
     // Leads an auto-approval rule publishes are on sale at once: the summary must not say they all wait.
-    expect(screen.getByText(/760 of 803 rows became leads/)).toHaveTextContent('some at once by an auto-approval rule');
+    expect(screen.getByText(/760 of 803 rows became leads/)).toHaveTextContent('by a reviewer or at once by an auto-approval rule');
     expect(screen.queryByText(/now waiting for review/)).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See these leads' })).toHaveAttribute('href', '/vendor/leads?upload_id=9');
     expect(screen.queryByRole('progressbar', { name: 'Processing progress' })).not.toBeInTheDocument();
