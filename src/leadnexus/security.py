@@ -60,14 +60,16 @@ def _refuse_repeated_parameters() -> None:
     only. A repeated name the route reads is refused by name; lists are comma-separated.
     Names the route does not read (a cache buster), and routes that match nothing, are left
     to the route and to the 404."""
-    repeated = [
-        name for name, values in request.args.lists() if len(values) > 1 and name in _query_fields()
-    ]
-    if repeated:
+    repeated = [name for name, values in request.args.lists() if len(values) > 1]
+    if not repeated:
+        return
+    read = _query_fields()
+    refused = [name for name in repeated if name in read]
+    if refused:
         message = "Given more than once; send one value (lists are comma-separated: a,b)."
         raise ValidationFailed(
-            f"{', '.join(repeated)}: {message}",
-            errors=[FieldError(name, "repeated_parameter", message) for name in repeated],
+            f"{', '.join(refused)}: {message}",
+            errors=[FieldError(name, "repeated_parameter", message) for name in refused],
         )
 
 

@@ -15,7 +15,7 @@ from leadnexus.app import create_app
 from leadnexus.auth.models import Role
 from leadnexus.db import Database, utcnow
 from leadnexus.leads.models import CONTACT_FIELDS, Lead
-from leadnexus.marketplace import catalog, search
+from leadnexus.marketplace import search
 from leadnexus.marketplace.models import Purchase
 from leadnexus.notifications.models import Notification
 from tests.helpers import assert_problem, field_codes
@@ -31,13 +31,7 @@ SPECS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    search.clear_cache()
-    catalog.clear_cache()
-    yield
-    search.clear_cache()
-    catalog.clear_cache()
+pytestmark = pytest.mark.usefixtures("fresh_market_caches")
 
 
 @pytest.fixture

@@ -9,20 +9,13 @@ import json
 import pytest
 
 from leadnexus.auth.models import Role
-from leadnexus.marketplace import catalog, search
 from tests.api.test_marketplace import SPECS, _lead
 from tests.helpers import assert_problem, field_codes
 
 BEYOND_BIGINT = 2**63  # one past the largest id a row can have
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    search.clear_cache()
-    catalog.clear_cache()
-    yield
-    search.clear_cache()
-    catalog.clear_cache()
+pytestmark = pytest.mark.usefixtures("fresh_market_caches")
 
 
 @pytest.fixture

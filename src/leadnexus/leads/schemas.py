@@ -19,7 +19,7 @@ from pydantic import (
 from leadnexus.auth.schemas import StrictInput
 from leadnexus.inputs import NoNulText
 from leadnexus.leads.states import LeadStatus
-from leadnexus.leads.validation.normalisation import normalise_country
+from leadnexus.leads.validation.places import normalise_country
 from leadnexus.pagination import MAX_KEY, PageQuery
 
 

@@ -7,7 +7,6 @@ import pytest
 from leadnexus.leads.validation import taxonomy
 from leadnexus.leads.validation.normalisation import (
     normalise_company_size,
-    normalise_country,
     normalise_linkedin,
     normalise_website,
     parse_date,
@@ -15,7 +14,7 @@ from leadnexus.leads.validation.normalisation import (
     smart_case_name,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
-from leadnexus.leads.validation.places import split_location
+from leadnexus.leads.validation.places import normalise_country, split_location
 from leadnexus.leads.validation.required import clean, split_full_name
 
 BASE = {"first_name": "Ann", "company_name": "Acme"}

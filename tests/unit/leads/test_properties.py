@@ -14,14 +14,13 @@ from leadnexus.leads.scoring.score import score_lead
 from leadnexus.leads.validation import taxonomy
 from leadnexus.leads.validation.normalisation import (
     normalise_company_size,
-    normalise_country,
     normalise_linkedin,
     normalise_website,
     parse_date,
     smart_case_name,
 )
 from leadnexus.leads.validation.pipeline import FileDefaults, run_row_stages
-from leadnexus.leads.validation.places import split_location
+from leadnexus.leads.validation.places import normalise_country, split_location
 from leadnexus.leads.validation.required import clean, split_full_name
 
 csv_like = st.lists(

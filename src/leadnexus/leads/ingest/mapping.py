@@ -13,7 +13,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from leadnexus.leads.validation.normalisation import normalise_country
+from leadnexus.leads.validation.places import normalise_country
 from leadnexus.leads.validation.required import clean
 from leadnexus.leads.validation.results import FIELD_NAMES
 
