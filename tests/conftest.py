@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-os.environ["LEADNEXUS_ENV"] = "test"  # before leadnexus.tasks is imported: jobs run inline
+os.environ["LEADNEXUS_ENV"] = "test"  # before leadnexus.queue is imported: jobs run inline
 
 import pytest
 from flask.testing import FlaskClient

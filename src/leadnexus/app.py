@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.formparser import FormDataParser
 from werkzeug.routing import IntegerConverter
 
-from leadnexus import tasks
+from leadnexus import queue, wiring  # noqa: F401  (wiring: requests set off the features' flows)
 from leadnexus.admin.routes import bp as admin_bp
 from leadnexus.auth.access import SECURITY_SCHEME
 from leadnexus.auth.routes import bp as auth_bp
@@ -142,7 +142,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     app.extensions["leadnexus.settings"] = settings
     database = Database(settings.database_url)
     app.extensions["leadnexus.db"] = database
-    tasks.bind(database, settings)
+    queue.bind(database, settings)
 
     cors.init_app(
         app,

@@ -77,7 +77,7 @@ def create_admin(email: str, name: str, password: str) -> None:
 @main.command("seed-demo")
 def seed_demo() -> None:
     """Create the demo accounts and leads (each only once) and print the logins."""
-    from leadnexus import tasks
+    from leadnexus import queue, wiring  # noqa: F401  (the demo's leads run the real flows)
     from leadnexus.db import Database
     from leadnexus.demo import (
         seed_demo_accounts,
@@ -88,7 +88,7 @@ def seed_demo() -> None:
 
     settings = _settings()
     database = Database(settings.database_url)
-    tasks.bind(database, settings)  # the demo's notifications are delivered like real ones
+    queue.bind(database, settings)  # the demo's notifications are delivered like real ones
     with database.session() as session:
         logins = seed_demo_accounts(session=session, settings=settings)
         seed_demo_rule(session=session)
@@ -109,15 +109,16 @@ def _print_logins(logins: list) -> None:  # type: ignore[type-arg]
 @click.option("--workers", default=2, show_default=True, help="Worker threads")
 def worker(workers: int) -> None:
     """Run the Huey consumer (background jobs)."""
-    from leadnexus import tasks
+    from leadnexus import queue
     from leadnexus.db import Database
+    from leadnexus.wiring import huey  # registers every feature's jobs and flows
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = _settings()
-    tasks.bind(Database(settings.database_url), settings)
+    queue.bind(Database(settings.database_url), settings)
     # An idle consumer polls less and less often, by default down to every 10 s on SQLite
     # (Redis wakes it at once): a vendor's upload would wait that long to start.
-    consumer = tasks.huey.create_consumer(workers=workers, worker_type="thread", max_delay=0.5)
+    consumer = huey.create_consumer(workers=workers, worker_type="thread", max_delay=0.5)
     consumer.run()
 
 

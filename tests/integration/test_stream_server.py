@@ -226,7 +226,7 @@ def _notify_from_another_process(env: dict, email: str) -> None:
         import sys
 
         from sqlalchemy import select
-        from leadnexus import tasks
+        from leadnexus import queue
         from leadnexus.auth.models import User
         from leadnexus.config import Settings
         from leadnexus.db import Database
@@ -234,7 +234,7 @@ def _notify_from_another_process(env: dict, email: str) -> None:
 
         settings = Settings.from_env()
         database = Database(settings.database_url)
-        tasks.bind(database, settings)
+        queue.bind(database, settings)
         with database.session() as session:
             user = session.scalars(select(User).where(User.email == sys.argv[1])).one()
             notify(session, user.id, "lead_sold", "Your lead sold", link="/vendor/leads")

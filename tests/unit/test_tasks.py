@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from leadnexus import tasks
+from leadnexus.auth import tasks
 from leadnexus.auth.models import RefreshToken
 from leadnexus.auth.service import start_session
 from leadnexus.db import utcnow

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from leadnexus.db import bulk_insert, run_after_commit, utcnow
 from leadnexus.errors import Conflict
+from leadnexus.leads import events
 from leadnexus.leads.models import ApprovalStatus, Lead, LeadEvent, LeadStatus
 
 S = LeadStatus
@@ -112,15 +113,8 @@ def move_many(
         ).all()
     _record(session, moved, from_, to, actor, reason, note, now)
     if to is S.AVAILABLE and moved:
-        run_after_commit(session, partial(_announce_published, moved))
+        run_after_commit(session, partial(events.announce_published, moved))
     return moved
-
-
-def _announce_published(lead_ids: list[int]) -> None:
-    """Saved searches learn about new leads in the background, after the commit."""
-    from leadnexus.marketplace.tasks import alert_saved_searches_task  # tasks import features
-
-    alert_saved_searches_task(lead_ids)
 
 
 def move(

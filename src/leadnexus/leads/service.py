@@ -11,14 +11,12 @@ from sqlalchemy.orm import Session
 from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
 from leadnexus.jsontext import decoded
-from leadnexus.leads import lifecycle
+from leadnexus.leads import events, lifecycle
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.leads.preparation import FIELD_COLUMNS, PricePolicy, RowInput
 from leadnexus.leads.processing import Evaluated, evaluate_rows
 from leadnexus.leads.validation.pipeline import FileDefaults
 from leadnexus.pagination import Page, keyset_page
-from leadnexus.review.rules import apply_rules
-from leadnexus.review.service import notify_auto_approved
 
 # Pipeline results that the lifecycle, not the edit, decides.
 STATUS_COLUMNS = {"status", "approval_status", "source_row"}
@@ -116,8 +114,8 @@ def create_lead(
 
 
 def _auto_review(session: Session, lead: Lead) -> Lead:
-    """A lead that an auto-approval rule accepts is published at once."""
-    notify_auto_approved(session, apply_rules(session, lead_ids=[lead.id]))
+    """A lead that an auto-approval rule accepts is published at once (review's flows)."""
+    events.submit(session, lead.id)
     session.refresh(lead)
     return lead
 

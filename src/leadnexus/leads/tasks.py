@@ -9,13 +9,12 @@ from huey import crontab
 from sqlalchemy.orm import Session
 
 from leadnexus.db import utcnow
-from leadnexus.leads import lifecycle
+from leadnexus.leads import events, lifecycle
 from leadnexus.leads.jobs import process_upload, stalled_upload_ids
 from leadnexus.leads.models import Upload, UploadStatus
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import notify
-from leadnexus.review.rules import apply_rules
-from leadnexus.tasks import huey, task_database, task_settings
+from leadnexus.queue import huey, task_database, task_settings
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +35,8 @@ def process_upload_task(upload_id: int) -> None:
         raise
     if ran:
         with database.session() as session:
-            approved = apply_rules(session, upload_id=upload_id)
-            announce_upload(session, upload_id, auto_approved=sum(approved.values()))
+            auto_approved = events.finish_upload(session, upload_id)
+            announce_upload(session, upload_id, auto_approved=auto_approved)
 
 
 NAME_IN_TITLE = 80  # a 255-character file name would push the counts out of the title

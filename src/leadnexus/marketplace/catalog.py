@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from leadnexus.auth.models import Role, User
 from leadnexus.errors import NotFound
 from leadnexus.leads.models import Lead, LeadStatus
+from leadnexus.leads.records import vendor_records
 from leadnexus.marketplace.models import Purchase, PurchaseStatus
 from leadnexus.marketplace.schemas import (
     Contact,
@@ -25,7 +26,6 @@ from leadnexus.marketplace.schemas import (
     ValidationSummary,
     VendorCard,
 )
-from leadnexus.review.service import vendor_records
 
 SIMILAR = 4
 

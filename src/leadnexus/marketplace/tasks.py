@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from leadnexus.marketplace.saved_searches import alert_matches
-from leadnexus.tasks import huey, task_database
+from leadnexus.queue import huey, task_database
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from functools import cache
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -26,10 +25,8 @@ from sqlalchemy.orm import Session
 from leadnexus.auth.models import User
 from leadnexus.config import Settings
 from leadnexus.db import Database, utcnow
-from leadnexus.notifications.models import EmailOutbox, EmailStatus, NotificationType
-
-if TYPE_CHECKING:
-    from leadnexus.notifications.service import Delivered
+from leadnexus.notifications.models import Delivered, EmailOutbox, EmailStatus, NotificationType
+from leadnexus.notifications.preferences import email_preferences_for
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +101,6 @@ def queue_emails(
     *, session: Session, delivered: Sequence[Delivered], settings: Settings
 ) -> list[int]:
     """Outbox rows for the notifications whose users want an email of that type."""
-    from leadnexus.notifications.service import email_preferences_for
-
     user_ids = {d.user_id for d in delivered}
     users = {
         user.id: user

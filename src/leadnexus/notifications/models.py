@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -66,7 +67,7 @@ class NotificationPreference(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    # {notification type: send an email?}; read through service.email_preferences().
+    # {notification type: send an email?}; read through preferences.email_preferences().
     email: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -100,3 +101,15 @@ class EmailOutbox(Base):
     last_error: Mapped[str | None] = mapped_column(String(500))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What the after-commit work needs of a notification, copied while the row is fresh."""
+
+    id: int
+    user_id: int
+    type: NotificationType
+    title: str
+    body: str | None
+    link: str | None

@@ -10,7 +10,7 @@ from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.errors import AppError, ValidationFailed
 from leadnexus.extensions import client_ip, close_db_session, database, db_session, settings
-from leadnexus.notifications import service
+from leadnexus.notifications import preferences, service
 from leadnexus.notifications.live import StreamSlots, get_broker
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.schemas import (
@@ -161,7 +161,7 @@ def stream(query: StreamQuery) -> Response:
 def get_preferences() -> PreferencesRead:
     """Which notifications you also get by email"""
     return _preferences_read(
-        service.email_preferences(session=db_session(), user_id=current_user().id)
+        preferences.email_preferences(session=db_session(), user_id=current_user().id)
     )
 
 
@@ -175,11 +175,11 @@ def update_preferences(body: PreferencesUpdate) -> PreferencesRead:
     changes = {
         NotificationType(kind): on for kind, on in body.email.model_dump(exclude_none=True).items()
     }
-    preferences = service.update_email_preferences(
+    chosen = preferences.update_email_preferences(
         session=session, user_id=current_user().id, changes=changes
     )
     session.commit()
-    return _preferences_read(preferences)
+    return _preferences_read(chosen)
 
 
 @admin_bp.post("/announcements")

@@ -8,36 +8,25 @@ rolled-back transaction notifies nobody.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import partial
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, inspect, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from leadnexus.audit import service as audit
 from leadnexus.auth.models import Role, User
 from leadnexus.db import run_after_commit, utcnow
 from leadnexus.errors import NotFound
-from leadnexus.notifications.live import get_broker
-from leadnexus.notifications.models import Notification, NotificationPreference, NotificationType
+from leadnexus.notifications import delivery
+from leadnexus.notifications.models import Delivered, Notification, NotificationType
 from leadnexus.pagination import Page, keyset_page
 
 log = logging.getLogger(__name__)
 
 TITLE_MAX = 200
 LINK_MAX = 500
-# Email for everything that needs the user's attention; approvals are routine and in-app only.
-DEFAULT_EMAIL: dict[NotificationType, bool] = {
-    NotificationType.UPLOAD_FINISHED: True,
-    NotificationType.LEAD_APPROVED: False,
-    NotificationType.LEAD_REJECTED: True,
-    NotificationType.LEAD_SOLD: True,
-    NotificationType.PURCHASE_COMPLETED: True,
-    NotificationType.SAVED_SEARCH_MATCH: True,
-    NotificationType.ANNOUNCEMENT: True,
-}
 Audience = Literal["all", "clients", "vendors", "admins"]
 AUDIENCE_ROLES: dict[str, tuple[Role, ...]] = {
     "all": (Role.CLIENT, Role.VENDOR, Role.ADMIN),
@@ -45,18 +34,6 @@ AUDIENCE_ROLES: dict[str, tuple[Role, ...]] = {
     "vendors": (Role.VENDOR,),
     "admins": (Role.ADMIN,),
 }
-
-
-@dataclass(frozen=True)
-class Delivered:
-    """What the after-commit work needs of a notification, copied while the row is fresh."""
-
-    id: int
-    user_id: int
-    type: NotificationType
-    title: str
-    body: str | None
-    link: str | None
 
 
 def _check_link(link: str | None) -> str | None:
@@ -115,44 +92,8 @@ def notify_many(
     session.add_all(rows)
     session.flush()
     delivered = [(row, Delivered(row.id, row.user_id, kind, title, row.body, link)) for row in rows]
-    run_after_commit(session, partial(_deliver_persisted, session.get_bind(), delivered))
+    run_after_commit(session, partial(delivery.deliver_persisted, session.get_bind(), delivered))
     return rows
-
-
-def _deliver_persisted(bind: Engine, delivered: list[tuple[Notification, Delivered]]) -> None:
-    # Rows added inside a savepoint that was rolled back are transient again: skip them.
-    kept = [snapshot for row, snapshot in delivered if inspect(row).persistent]
-    if kept:
-        _deliver(bind, kept)
-
-
-def _deliver(bind: Engine, delivered: list[Delivered]) -> None:
-    """Live push and emails. The committed work stands whatever happens here, so errors log."""
-    from leadnexus import tasks  # the tasks module imports the features: import late
-
-    try:
-        settings = tasks.task_settings()
-    except RuntimeError:
-        log.warning("notifications committed in a process without settings: not delivered")
-        return
-    try:
-        get_broker(settings.redis_url).publish(d.user_id for d in delivered)
-    except Exception:
-        log.exception("could not publish %d notifications", len(delivered))
-    try:
-        from leadnexus.notifications import email
-        from leadnexus.notifications.tasks import enqueue_emails
-
-        # SQL cannot run in the committed session: the outbox gets its own transaction, and
-        # is committed before its job is queued (the job reads what was committed).
-        with Session(bind=bind, expire_on_commit=False) as outbox_session:
-            outbox_ids = email.queue_emails(
-                session=outbox_session, delivered=delivered, settings=settings
-            )
-            outbox_session.commit()
-        enqueue_emails(outbox_ids)
-    except Exception:
-        log.exception("could not queue emails for %d notifications", len(delivered))
 
 
 def list_notifications(
@@ -243,46 +184,6 @@ def notifications_by_ids(*, session: Session, user_id: int, ids: list[int]) -> l
             .order_by(Notification.id)
         )
     )
-
-
-def _merge_email(stored: Mapping[str, bool] | None) -> dict[NotificationType, bool]:
-    merged = dict(DEFAULT_EMAIL)
-    for key, value in (stored or {}).items():
-        if key in NotificationType.__members__.values():
-            merged[NotificationType(key)] = bool(value)
-    return merged
-
-
-def email_preferences(*, session: Session, user_id: int) -> dict[NotificationType, bool]:
-    """Whether the user gets an email for each type: their choices over the defaults."""
-    stored = session.get(NotificationPreference, user_id)
-    return _merge_email(stored.email if stored else None)
-
-
-def email_preferences_for(
-    *, session: Session, user_ids: Iterable[int]
-) -> dict[int, dict[NotificationType, bool]]:
-    """email_preferences() of many users in one query."""
-    ids = set(user_ids)
-    rows = session.scalars(
-        select(NotificationPreference).where(NotificationPreference.user_id.in_(ids))
-    )
-    stored = {row.user_id: row.email for row in rows}
-    return {user_id: _merge_email(stored.get(user_id)) for user_id in ids}
-
-
-def update_email_preferences(
-    *, session: Session, user_id: int, changes: Mapping[NotificationType, bool]
-) -> dict[NotificationType, bool]:
-    """Change some email choices; the others keep their value."""
-    stored = session.get(NotificationPreference, user_id)
-    if stored is None:
-        stored = NotificationPreference(user_id=user_id, email={})
-        session.add(stored)
-    # A new dict: JSON columns track assignment, not in-place mutation.
-    stored.email = {**stored.email, **{kind.value: bool(on) for kind, on in changes.items()}}
-    session.flush()
-    return _merge_email(stored.email)
 
 
 def announce(

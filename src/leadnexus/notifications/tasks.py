@@ -10,7 +10,7 @@ from huey import crontab
 
 from leadnexus.db import utcnow
 from leadnexus.notifications import email
-from leadnexus.tasks import huey, task_database, task_settings
+from leadnexus.queue import huey, task_database, task_settings
 
 log = logging.getLogger(__name__)
 

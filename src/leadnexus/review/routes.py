@@ -12,7 +12,7 @@ from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role, User
 from leadnexus.db import utcnow
 from leadnexus.extensions import db_session
-from leadnexus.leads import lifecycle
+from leadnexus.leads import lifecycle, records
 from leadnexus.leads.models import Lead
 from leadnexus.leads.schemas import LeadEventRead, VendorLeadRead
 from leadnexus.review import service
@@ -45,14 +45,14 @@ def _reviewed(session: Session, leads: list[Lead]) -> list[ReviewLeadRead]:
     """Leads with their vendor's record and duplicate matches: three queries for a page."""
     vendor_ids = {lead.vendor_id for lead in leads}
     vendors = service.users_by_id(session, vendor_ids)
-    records = service.vendor_records(session, vendor_ids)
+    vendor_record = records.vendor_records(session, vendor_ids)
     duplicates = service.duplicate_matches(session, leads)
     now = utcnow()
     return [
         ReviewLeadRead.model_validate(
             {
                 **VendorLeadRead.model_validate(lead).model_dump(),
-                "vendor": _vendor(vendors[lead.vendor_id], records.get(lead.vendor_id)),
+                "vendor": _vendor(vendors[lead.vendor_id], vendor_record.get(lead.vendor_id)),
                 "duplicates": duplicates.get(lead.id, []),
                 "queue_age_seconds": _age(lead.submitted_at, now),
             }
@@ -65,8 +65,8 @@ def _age(since: datetime, now: datetime) -> int:
     return max(0, int((now - since).total_seconds()))
 
 
-def _vendor(user: User, record: service.VendorRecord | None) -> VendorSummary:
-    record = record or service.VendorRecord(0, 0, 0)
+def _vendor(user: User, record: records.VendorRecord | None) -> VendorSummary:
+    record = record or records.VendorRecord(0, 0, 0)
     return VendorSummary(
         id=user.id,
         name=user.name,

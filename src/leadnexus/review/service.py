@@ -17,18 +17,13 @@ from leadnexus.errors import Conflict, NotFound, ValidationFailed
 from leadnexus.leads import lifecycle
 from leadnexus.leads.contacts import same_identity
 from leadnexus.leads.models import Lead, LeadStatus
+from leadnexus.leads.records import APPROVED_STATUSES
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import notify
 from leadnexus.pagination import Page, is_key, sorted_page
 from leadnexus.review.models import REJECTION_LABELS, RejectionReason, ReviewRule
 from leadnexus.review.rules import apply_rules
 
-APPROVED_STATUSES = (
-    LeadStatus.AVAILABLE.value,
-    LeadStatus.SOLD.value,
-    LeadStatus.EXPIRED.value,
-    LeadStatus.WITHDRAWN.value,
-)
 MAX_DUPLICATES_SHOWN = 5
 
 
@@ -52,18 +47,6 @@ class QueueFilters:
     max_score: float | None = None
     flag: str | None = None  # a risk flag code, "any" or "none"
     sort: QueueSort = QueueSort.OLDEST
-
-
-@dataclass(frozen=True)
-class VendorRecord:
-    approved: int
-    rejected: int
-    pending: int
-
-    @property
-    def approval_rate(self) -> float | None:
-        decided = self.approved + self.rejected
-        return round(self.approved / decided, 3) if decided else None
 
 
 @dataclass(frozen=True)
@@ -134,32 +117,6 @@ def pending_count(session: Session) -> int:
         session.scalar(select(func.count()).where(Lead.status == LeadStatus.PENDING_REVIEW.value))
         or 0
     )
-
-
-def vendor_records(session: Session, vendor_ids: set[int]) -> dict[int, VendorRecord]:
-    """Each vendor's decisions so far (from its leads' states), for the reviewer's judgement.
-
-    Grouped by (vendor, status), which the (vendor_id, status) index answers on its own.
-    """
-    if not vendor_ids:
-        return {}
-    counts: dict[int, Counter[str]] = {vendor_id: Counter() for vendor_id in vendor_ids}
-    rows = session.execute(
-        select(Lead.vendor_id, Lead.status, func.count())
-        .where(Lead.vendor_id.in_(vendor_ids))
-        .group_by(Lead.vendor_id, Lead.status)
-    )
-    for vendor_id, status, count in rows:
-        counts[vendor_id][status] += count
-    return {
-        vendor_id: VendorRecord(
-            approved=sum(by_status[s] for s in APPROVED_STATUSES),
-            rejected=by_status[LeadStatus.REJECTED.value],
-            pending=by_status[LeadStatus.PENDING_REVIEW.value],
-        )
-        for vendor_id, by_status in counts.items()
-        if by_status
-    }
 
 
 def users_by_id(session: Session, user_ids: set[int]) -> dict[int, User]:

@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import select, update
 
-from leadnexus import tasks
+from leadnexus import queue
 from leadnexus.auth.models import Role
 from leadnexus.db import utcnow
 from leadnexus.notifications import email, service
@@ -86,7 +86,7 @@ def mail_settings(settings, smtp):
 @pytest.fixture
 def bound(database, mail_settings):
     """The jobs of this process use the SMTP settings (the app fixture bound the defaults)."""
-    tasks.bind(database, mail_settings)
+    queue.bind(database, mail_settings)
     return mail_settings
 
 
@@ -187,7 +187,7 @@ def test_a_refused_email_is_retried_with_backoff_then_failed(database, make, smt
 def test_an_unreachable_server_counts_as_a_failed_attempt(database, make, bound):
     closed_port = _free_port()
     unreachable = dataclasses.replace(bound, smtp_url=f"smtp://127.0.0.1:{closed_port}")
-    tasks.bind(database, unreachable)
+    queue.bind(database, unreachable)
     user = make.user()
     with database.session() as session:
         service.notify(session, user.id, "lead_sold", "Sold")

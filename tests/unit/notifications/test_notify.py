@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from leadnexus.auth.models import Role
-from leadnexus.notifications import service
+from leadnexus.notifications import delivery, preferences, service
 from leadnexus.notifications.models import EmailOutbox, Notification, NotificationType
 
 
@@ -33,7 +33,7 @@ class RecordingBroker:
 @pytest.fixture
 def broker(database, monkeypatch) -> RecordingBroker:
     recording = RecordingBroker(database)
-    monkeypatch.setattr(service, "get_broker", lambda _url: recording)
+    monkeypatch.setattr(delivery, "get_broker", lambda _url: recording)
     return recording
 
 
@@ -114,7 +114,7 @@ def test_a_rolled_back_savepoint_drops_only_its_notifications(database, make, br
 def test_email_only_for_types_the_user_wants(database, make, broker):
     user, opted_out, inactive = make.user(), make.user(), make.user(is_active=False)
     with database.session() as session:
-        service.update_email_preferences(
+        preferences.update_email_preferences(
             session=session,
             user_id=opted_out.id,
             changes={NotificationType.ANNOUNCEMENT: False},
@@ -148,17 +148,17 @@ def test_long_titles_are_shortened_to_fit(session, make, broker):
 
 def test_default_and_stored_preferences(session, make):
     user = make.user()
-    defaults = service.email_preferences(session=session, user_id=user.id)
-    assert defaults == service.DEFAULT_EMAIL
+    defaults = preferences.email_preferences(session=session, user_id=user.id)
+    assert defaults == preferences.DEFAULT_EMAIL
     assert defaults[NotificationType.LEAD_APPROVED] is False
     assert all(on for kind, on in defaults.items() if kind != NotificationType.LEAD_APPROVED)
-    service.update_email_preferences(
+    preferences.update_email_preferences(
         session=session, user_id=user.id, changes={NotificationType.LEAD_APPROVED: True}
     )
-    service.update_email_preferences(
+    preferences.update_email_preferences(
         session=session, user_id=user.id, changes={NotificationType.LEAD_SOLD: False}
     )
-    changed = service.email_preferences(session=session, user_id=user.id)
+    changed = preferences.email_preferences(session=session, user_id=user.id)
     assert changed[NotificationType.LEAD_APPROVED] is True
     assert changed[NotificationType.LEAD_SOLD] is False
     assert changed[NotificationType.UPLOAD_FINISHED] is True
