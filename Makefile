@@ -45,9 +45,10 @@ web/dist/index.html: web/src/api/schema.d.ts $(WEB_SOURCES)
 
 web: web/dist/index.html  ## Build the single-page app into web/dist
 
-lint: $(PY_STAMP)
+lint: $(PY_STAMP)  ## Ruff, the import contracts (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(PY_STAMP)
 	$(BIN)/ruff check --fix .

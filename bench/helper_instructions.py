@@ -18,10 +18,10 @@ from pathlib import Path
 
 from bench._callgrind import instructions
 from leadnexus.demo_data import write_leads_csv
+from leadnexus.leads.ingest.jobs import BATCH_SIZE
 from leadnexus.leads.ingest.mapping import suggest_mapping
+from leadnexus.leads.ingest.preparation import PricePolicy, prepare_batch
 from leadnexus.leads.ingest.reader import iter_rows, sniff
-from leadnexus.leads.jobs import BATCH_SIZE
-from leadnexus.leads.preparation import PricePolicy, prepare_batch
 from leadnexus.leads.validation.pipeline import FileDefaults
 
 BASELINE_ROWS = 1000

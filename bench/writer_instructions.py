@@ -26,7 +26,7 @@ from leadnexus.cli import migrate
 from leadnexus.db import Database
 from leadnexus.demo import upload_as_suggested
 from leadnexus.demo_data import write_leads_csv
-from leadnexus.leads.jobs import process_upload
+from leadnexus.leads.ingest.jobs import process_upload
 from leadnexus.leads.models import Upload, UploadStatus
 
 

@@ -18,10 +18,10 @@ from leadnexus.auth.service import create_user, find_user_by_email
 from leadnexus.config import Settings
 from leadnexus.db import Database
 from leadnexus.demo_data import write_leads_csv
-from leadnexus.leads.jobs import process_upload
+from leadnexus.leads.ingest.jobs import process_upload
+from leadnexus.leads.ingest.uploads import confirm_upload, store_upload
 from leadnexus.leads.models import Lead, LeadEvent, LeadStatus, Upload
 from leadnexus.leads.tasks import announce_upload
-from leadnexus.leads.uploads import confirm_upload, store_upload
 from leadnexus.review.models import RejectionReason, ReviewRule
 from leadnexus.review.rules import apply_rules
 from leadnexus.review.service import Action, decide

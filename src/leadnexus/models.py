@@ -11,18 +11,31 @@ from leadnexus.leads.models import (
     UploadRejection,
     VendorMapping,
 )
-from leadnexus.marketplace.models import Purchase, SavedSearch, SavedSearchHit
+from leadnexus.marketplace.models import SavedSearch, SavedSearchHit
 from leadnexus.notifications.models import EmailOutbox, Notification, NotificationPreference
+from leadnexus.orders.models import (
+    CartLine,
+    IdempotencyRecord,
+    Order,
+    OrderLine,
+    PaymentEvent,
+    Purchase,
+)
 from leadnexus.review.models import ReviewRule
 
 __all__ = [
     "AuditEntry",
     "Base",
+    "CartLine",
     "EmailOutbox",
+    "IdempotencyRecord",
     "Lead",
     "LeadEvent",
     "Notification",
     "NotificationPreference",
+    "Order",
+    "OrderLine",
+    "PaymentEvent",
     "Purchase",
     "RefreshToken",
     "ReviewRule",

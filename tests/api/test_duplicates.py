@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from leadnexus.auth.models import Role
-from leadnexus.leads import jobs
+from leadnexus.leads.ingest import jobs
 from leadnexus.leads.models import Lead
 from tests.api.test_review import lead_body
 from tests.api.test_uploads import _confirm, _suggested, _upload

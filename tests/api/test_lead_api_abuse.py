@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from leadnexus.app import create_app
 from leadnexus.auth.models import Role
-from leadnexus.leads import uploads
+from leadnexus.leads.ingest import uploads
 from leadnexus.leads.models import Lead
 from leadnexus.notifications.models import Notification
 from tests.api.test_uploads import _confirm, _csv, _suggested, _upload

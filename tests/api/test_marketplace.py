@@ -16,8 +16,8 @@ from leadnexus.auth.models import Role
 from leadnexus.db import Database, utcnow
 from leadnexus.leads.models import CONTACT_FIELDS, Lead
 from leadnexus.marketplace import search
-from leadnexus.marketplace.models import Purchase
 from leadnexus.notifications.models import Notification
+from leadnexus.orders.models import Purchase
 from tests.helpers import assert_problem, field_codes
 
 SPECS = [

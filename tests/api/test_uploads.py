@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 
 from leadnexus.app import create_app
 from leadnexus.auth.models import Role, User
-from leadnexus.leads import jobs, uploads
 from leadnexus.leads import routes as lead_routes
+from leadnexus.leads.ingest import jobs, uploads
 from leadnexus.leads.models import Lead, Suppression, Upload
 from leadnexus.notifications.models import Notification
 from tests.helpers import assert_problem

@@ -18,7 +18,6 @@ from leadnexus.admin.schemas import (
     UserListQuery,
     UserPage,
 )
-from leadnexus.audit import service as audit
 from leadnexus.audit.models import AuditEntry
 from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
@@ -74,7 +73,7 @@ def update_user(user_id: int, body: UserAdminUpdate) -> UserRead:
 @bp.output(AuditPage)
 def audit_log(query: PageQuery) -> AuditPage:
     """The audit log, newest first"""
-    page = audit.list_entries(session=db_session(), limit=query.limit, cursor=query.cursor)
+    page = service.audit_entries(session=db_session(), limit=query.limit, cursor=query.cursor)
     return page_out(AuditPage, page, _audit_read)
 
 

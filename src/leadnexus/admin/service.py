@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from leadnexus.audit import service as audit
+from leadnexus.audit.models import AuditEntry
 from leadnexus.auth.models import Role, User
 from leadnexus.auth.service import end_all_sessions
 from leadnexus.errors import Conflict, NotFound
@@ -99,3 +100,11 @@ def update_user(
         )
     session.flush()
     return user
+
+
+def audit_entries(
+    *, session: Session, limit: int, cursor: str | None
+) -> Page[tuple[AuditEntry, str | None]]:
+    """Newest first, with the actor's email for display."""
+    query = select(AuditEntry, User.email).outerjoin(User, User.id == AuditEntry.actor_id)
+    return keyset_page(session, query, AuditEntry.id, limit=limit, cursor=cursor)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leadnexus.audit.models import AuditEntry
-from leadnexus.auth.models import User
-from leadnexus.pagination import Page, keyset_page
+
+
+class Actor(Protocol):
+    """Whoever acted: a user, seen only by id (the audit log sits below accounts)."""
+
+    @property
+    def id(self) -> int: ...
 
 
 def record(
     *,
     session: Session,
-    actor: User | None,
+    actor: Actor | None,
     action: str,
     target_type: str,
     target_id: object | None = None,
@@ -33,11 +37,3 @@ def record(
     )
     session.add(entry)
     return entry
-
-
-def list_entries(
-    *, session: Session, limit: int, cursor: str | None
-) -> Page[tuple[AuditEntry, str | None]]:
-    """Newest first, with the actor's email for display."""
-    query = select(AuditEntry, User.email).outerjoin(User, User.id == AuditEntry.actor_id)
-    return keyset_page(session, query, AuditEntry.id, limit=limit, cursor=cursor)

@@ -138,6 +138,9 @@ class Lead(Base):
     approval_status: Mapped[str] = mapped_column(String(16), default=ApprovalStatus.PENDING)
     max_sales: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     sales_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Sales held by unpaid orders (checkout's reservation window); a lead admits
+    # sales_count + reserved_count <= max_sales, kept by conditional updates in orders.
+    reserved_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -12,7 +12,8 @@ from leadnexus.auth.access import auth_required, current_user
 from leadnexus.auth.models import Role
 from leadnexus.errors import Conflict, ValidationFailed
 from leadnexus.extensions import database, db_session, settings
-from leadnexus.leads import lifecycle, service, uploads
+from leadnexus.leads import lifecycle, service
+from leadnexus.leads.ingest import uploads
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS
 from leadnexus.leads.models import Lead, Upload, UploadStatus
 from leadnexus.leads.schemas import (

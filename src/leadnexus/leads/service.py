@@ -12,9 +12,9 @@ from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, FieldError, NotFound, ValidationFailed
 from leadnexus.jsontext import decoded
 from leadnexus.leads import events, lifecycle
+from leadnexus.leads.ingest.preparation import FIELD_COLUMNS, PricePolicy, RowInput
+from leadnexus.leads.ingest.processing import Evaluated, evaluate_rows
 from leadnexus.leads.models import Lead, LeadStatus
-from leadnexus.leads.preparation import FIELD_COLUMNS, PricePolicy, RowInput
-from leadnexus.leads.processing import Evaluated, evaluate_rows
 from leadnexus.leads.validation.pipeline import FileDefaults
 from leadnexus.pagination import Page, keyset_page
 

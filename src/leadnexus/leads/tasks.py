@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from leadnexus.db import utcnow
 from leadnexus.leads import events, lifecycle
-from leadnexus.leads.jobs import process_upload, stalled_upload_ids
+from leadnexus.leads.ingest.jobs import process_upload, stalled_upload_ids
 from leadnexus.leads.models import Upload, UploadStatus
 from leadnexus.notifications.models import NotificationType
 from leadnexus.notifications.service import notify

@@ -15,7 +15,7 @@ from leadnexus.audit import service as audit
 from leadnexus.auth.models import User
 from leadnexus.errors import Conflict, NotFound, ValidationFailed
 from leadnexus.leads import lifecycle
-from leadnexus.leads.contacts import same_identity
+from leadnexus.leads.ingest.contacts import same_identity
 from leadnexus.leads.models import Lead, LeadStatus
 from leadnexus.leads.records import APPROVED_STATUSES
 from leadnexus.notifications.models import NotificationType

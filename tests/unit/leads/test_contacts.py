@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadnexus.leads.contacts import ContactSet, identity_key, same_identity
+from leadnexus.leads.ingest.contacts import ContactSet, identity_key, same_identity
 
 
 def test_identity_folds_case_accents_punctuation_and_legal_suffixes():

@@ -8,15 +8,15 @@ import sys
 from decimal import Decimal
 
 from leadnexus.jsontext import JSONText
+from leadnexus.leads.ingest.preparation import JSON_COLUMNS, PricePolicy, prepare_batch
 from leadnexus.leads.ingest.reader import RawRow
-from leadnexus.leads.preparation import JSON_COLUMNS, PricePolicy, prepare_batch
 from leadnexus.leads.validation.pipeline import FileDefaults, Reason
 
 
 def test_helpers_import_no_database_or_web_code():
     # Each helper process imports this module alone; SQLAlchemy and Flask would add ~40 MB each.
     code = (
-        "import sys, leadnexus.leads.preparation\n"
+        "import sys, leadnexus.leads.ingest.preparation\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'flask'}))"
     )
     result = subprocess.run(  # noqa: S603 - this interpreter, our own code

@@ -1,4 +1,5 @@
-"""CSV ingestion: streaming reader with layout detection, and column-mapping suggestions."""
+"""Ingestion: the upload, its job, row preparation and processing, in-file contacts; the CSV
+reader with layout detection and column-mapping suggestions."""
 
 from leadnexus.leads.ingest.mapping import CANONICAL_FIELDS, ColumnSuggestion, suggest_mapping
 from leadnexus.leads.ingest.reader import (

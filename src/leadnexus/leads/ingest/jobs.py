@@ -26,12 +26,12 @@ from sqlalchemy import or_, select, text, update
 from sqlalchemy.orm import Session
 
 from leadnexus.db import Database, bulk_insert, utcnow
-from leadnexus.leads.contacts import ContactSet
+from leadnexus.leads.ingest.contacts import ContactSet
+from leadnexus.leads.ingest.preparation import Prepared, PricePolicy, helper_init, prepare_batch
+from leadnexus.leads.ingest.processing import Evaluated, KnownContacts, count_reasons, finish_rows
 from leadnexus.leads.ingest.reader import RawRow, count_rows, iter_rows
+from leadnexus.leads.ingest.uploads import layout_of, upload_path
 from leadnexus.leads.models import Lead, Upload, UploadRejection, UploadStatus
-from leadnexus.leads.preparation import Prepared, PricePolicy, helper_init, prepare_batch
-from leadnexus.leads.processing import Evaluated, KnownContacts, count_reasons, finish_rows
-from leadnexus.leads.uploads import layout_of, upload_path
 from leadnexus.leads.validation.pipeline import FileDefaults
 
 log = logging.getLogger(__name__)

@@ -17,15 +17,15 @@ from sqlalchemy.orm import Session
 
 from leadnexus.db import point_lookup
 from leadnexus.jsontext import JSONText, encode
-from leadnexus.leads.contacts import ContactSet, company_of
-from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
-from leadnexus.leads.preparation import (
+from leadnexus.leads.ingest.contacts import ContactSet, company_of
+from leadnexus.leads.ingest.preparation import (
     Prepared,
     PricePolicy,
     RowInput,
     prepare_rows,
     score_values,
 )
+from leadnexus.leads.models import Lead, LeadStatus, Suppression, ValidationStatus
 from leadnexus.leads.scoring.score import as_marketplace_duplicate, from_breakdown
 from leadnexus.leads.validation.pipeline import FileDefaults, Reason, StageResult
 

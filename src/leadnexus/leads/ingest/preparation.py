@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from leadnexus.jsontext import JSONText, encode
-from leadnexus.leads.contacts import company_of, identity_key
+from leadnexus.leads.ingest.contacts import company_of, identity_key
 from leadnexus.leads.ingest.reader import RawRow
 from leadnexus.leads.scoring.score import QualityScore, score_lead
 from leadnexus.leads.states import LeadStatus, ValidationStatus

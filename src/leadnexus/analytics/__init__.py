@@ -1,0 +1,1 @@
+"""Analytics: read-only dashboard queries for clients, vendors and admins."""

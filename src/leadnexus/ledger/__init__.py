@@ -1,0 +1,1 @@
+"""The ledger: commission and vendor earnings as double-entry postings, refunds and credits."""
