@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from leadnexus.payments.emulator import start_process
+from leadnexus.payments.emulator import start_process, stop_process
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,4 @@ def stripe_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log_file = tmp_path_factory.mktemp("localstripe") / "localstripe.log"
     process, api_base = start_process(0, log_file=log_file)
     yield api_base
-    process.terminate()
-    process.wait(timeout=10)
-    if process.stdout is not None:
-        process.stdout.close()
+    stop_process(process)

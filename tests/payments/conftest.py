@@ -14,7 +14,7 @@ import pytest
 import stripe
 
 from leadnexus.config import EMULATOR_SECRET_KEY
-from leadnexus.payments.emulator import start_process
+from leadnexus.payments.emulator import start_process, stop_process
 from leadnexus.payments.stripe_gateway import StripeGateway
 
 OK_CARD = "4242424242424242"
@@ -60,11 +60,7 @@ class PrivateEmulator:
         self.process, self.api_base = start_process(0, log_file=log_file)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        stop_process(self.process)
 
 
 @pytest.fixture

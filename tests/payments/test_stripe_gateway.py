@@ -133,7 +133,9 @@ def test_stopped_provider_is_unavailable_quickly(private_emulator, webhook_secre
 def test_decline_code_reads_as_a_sentence():
     error = {"code": "card_declined", "decline_code": "insufficient_funds"}
     assert decline_reason(error) == "The card was declined (insufficient funds)."
-    assert decline_reason({"code": "expired_card"}) == "The card was declined (the card has expired)."
+    assert (
+        decline_reason({"code": "expired_card"}) == "The card was declined (the card has expired)."
+    )
     assert decline_reason({"code": "card_declined", "decline_code": "generic_decline"}) == (
         "The card was declined."
     )

@@ -132,6 +132,19 @@ def start_process(
     return process, api_base
 
 
+def stop_process(process: subprocess.Popen[str]) -> None:
+    """Stop an emulator `start_process` started and release its pipe."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
 def _child_env() -> dict[str, str]:
     """The child imports this package from wherever the parent did (a worktree, a checkout)."""
     env = dict(os.environ)
