@@ -25,6 +25,8 @@ from leadnexus.cli import migrate
 from leadnexus.config import Settings
 from leadnexus.db import Base, Database, make_engine
 
+pytest_plugins = ["tests.stripe_emulator"]  # the `stripe_emulator` fixture
+
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PASSWORD = "correct horse battery staple"
 

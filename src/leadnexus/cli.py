@@ -187,6 +187,32 @@ def openapi() -> None:
         click.echo(json.dumps(app.spec, indent=2, sort_keys=True))
 
 
+def _start_payment_emulator(settings: Settings) -> list[subprocess.Popen]:  # type: ignore[type-arg]
+    """Start localstripe when the SDK is pointed at it on this machine, and have it deliver
+    webhooks to our endpoint; with real Stripe keys there is nothing to start."""
+    from urllib.parse import urlsplit
+
+    from leadnexus.payments import emulator
+
+    if not emulator.is_local_emulator(settings.stripe_api_base):
+        return []
+    base = str(settings.stripe_api_base)
+    state = settings.instance_dir / "localstripe.pickle"
+    try:
+        process, _ = emulator.start_process(urlsplit(base).port or 80, state_file=state)
+    except (OSError, RuntimeError, TimeoutError) as exc:
+        raise click.ClickException(f"the Stripe emulator did not start on {base}: {exc}") from exc
+    try:
+        emulator.register_webhook(
+            base, f"{settings.public_url}/api/payments/webhook", settings.stripe_webhook_secret
+        )
+    except OSError as exc:
+        process.terminate()
+        raise click.ClickException(f"the Stripe emulator refused our webhook: {exc}") from exc
+    click.echo(f"Stripe emulator (localstripe) on {base}")
+    return [process]
+
+
 @main.command()
 def up() -> None:
     """Migrate, seed on first run, then run web server and worker until Ctrl-C."""
@@ -195,7 +221,8 @@ def up() -> None:
     ctx = click.get_current_context()
     ctx.invoke(seed_demo)
     executable = str(Path(sys.executable).with_name("leadnexus"))
-    children = [
+    children = _start_payment_emulator(settings)
+    children += [
         subprocess.Popen([executable, "worker"]),  # noqa: S603
         subprocess.Popen([executable, "serve"]),  # noqa: S603
     ]
@@ -216,6 +243,8 @@ def up() -> None:
     signal.signal(signal.SIGTERM, stop)
     while all(child.poll() is None for child in children):
         time.sleep(0.5)
-    failed = [child.args[1] for child in children if child.poll() not in (None, 0)]
+    failed = [
+        " ".join(map(str, child.args[1:3])) for child in children if child.poll() not in (None, 0)
+    ]
     click.echo(f"stopping: {', '.join(failed) or 'a process'} exited", err=True)
     stop()

@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = ("development", "production", "test")
 SMTP_SCHEMES = ("smtp://", "smtp+starttls://", "smtps://")
+# localstripe accepts any key of this shape; `make run` starts it on this address.
+EMULATOR_SECRET_KEY = "sk_test_localstripe"  # noqa: S105 (the emulator's, not a secret)
+EMULATOR_PUBLISHABLE_KEY = "pk_test_localstripe"
+EMULATOR_API_BASE = "http://127.0.0.1:8420"
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
 
 
 class ConfigError(RuntimeError):
@@ -40,17 +46,28 @@ def _env_float(name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
 
 
+def _env_decimal(name: str, default: str) -> Decimal:
+    raw = _env(name, default) or default
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as exc:
+        raise ConfigError(f"{name} must be a decimal number, got {raw!r}") from exc
+    if not value.is_finite():
+        raise ConfigError(f"{name} must be a decimal number, got {raw!r}")
+    return value
+
+
 def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
-def _development_secret(instance_dir: Path) -> str:
+def _development_secret(instance_dir: Path, name: str = "secret_key", prefix: str = "") -> str:
     """One random key per checkout, kept in the instance folder so sessions survive restarts."""
-    key_file = instance_dir / "secret_key"
+    key_file = instance_dir / name
     if key_file.exists():
         return key_file.read_text().strip()
     instance_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
+    key = prefix + secrets.token_urlsafe(48)
     key_file.touch(mode=0o600)
     key_file.write_text(key)
     return key
@@ -97,6 +114,14 @@ class Settings:
     stream_poll_seconds: float = 1.0  # catches events of other processes without Redis
     stream_ping_seconds: float = 15.0
     stream_retry_ms: int = 3000
+    # Payments: by default the SDK talks to localstripe on loopback (`make run` starts it);
+    # real test-mode keys and no STRIPE_API_BASE make the same code talk to Stripe.
+    stripe_secret_key: str = EMULATOR_SECRET_KEY
+    stripe_publishable_key: str = EMULATOR_PUBLISHABLE_KEY
+    stripe_webhook_secret: str = "whsec_test_localstripe"  # noqa: S105 (replaced in from_env)
+    stripe_api_base: str | None = EMULATOR_API_BASE
+    reservation_minutes: int = 10  # a cart's leads are held for the buyer this long at checkout
+    commission_rate: Decimal = Decimal("0.15")  # the marketplace's share of each sale
 
     @property
     def is_production(self) -> bool:
@@ -109,6 +134,13 @@ class Settings:
     @property
     def secure_cookies(self) -> bool:
         return self.is_production
+
+    @property
+    def stripe_js_url(self) -> str:
+        """Where the web app loads Stripe.js: the emulator serves a stand-in of its own."""
+        if self.stripe_api_base:
+            return f"{self.stripe_api_base.rstrip('/')}/js.stripe.com/v3/"
+        return STRIPE_JS_URL
 
     @property
     def max_streams(self) -> int:
@@ -132,6 +164,7 @@ class Settings:
         if len(secret_key) < 32:
             raise ConfigError("SECRET_KEY must be at least 32 characters")
         values: dict[str, object] = {
+            **_stripe_from_env(instance_dir),
             "env": env,
             "instance_dir": instance_dir,
             "database_url": _env("DATABASE_URL", f"sqlite:///{instance_dir / 'leadnexus.db'}"),
@@ -159,6 +192,8 @@ class Settings:
             "stream_max_seconds": _env_int("STREAM_MAX_SECONDS", 600),
             "stream_poll_seconds": _env_float("STREAM_POLL_SECONDS", 1.0),
             "stream_ping_seconds": _env_float("STREAM_PING_SECONDS", 15.0),
+            "reservation_minutes": _env_int("RESERVATION_MINUTES", 10),
+            "commission_rate": _env_decimal("COMMISSION_RATE", "0.15"),
         }
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
@@ -182,3 +217,38 @@ class Settings:
             raise ConfigError("EMAIL_MAX_ATTEMPTS must be at least 1")
         if not 0.05 <= self.stream_poll_seconds <= 1:
             raise ConfigError("STREAM_POLL_SECONDS must be between 0.05 and 1")
+        self._validate_payments()
+
+    def _validate_payments(self) -> None:
+        if self.reservation_minutes < 1:
+            raise ConfigError("RESERVATION_MINUTES must be at least 1")
+        if not Decimal(0) <= self.commission_rate < Decimal(1):
+            raise ConfigError("COMMISSION_RATE must be at least 0 and below 1 (0.15 is 15%)")
+        if self.stripe_api_base and not self.stripe_api_base.startswith(("http://", "https://")):
+            raise ConfigError("STRIPE_API_BASE must start with http:// or https://")
+        if self.is_production and self.stripe_secret_key == EMULATOR_SECRET_KEY:
+            raise ConfigError("STRIPE_SECRET_KEY must be set in production")
+        if not self.stripe_webhook_secret:
+            raise ConfigError("STRIPE_WEBHOOK_SECRET must be set in production")
+        if not self.stripe_publishable_key:
+            raise ConfigError("STRIPE_PUBLISHABLE_KEY must be set with a real STRIPE_SECRET_KEY")
+
+
+def _stripe_from_env(instance_dir: Path) -> dict[str, object]:
+    """Stripe keys: the emulator's unless real ones are set; the webhook secret is random per
+    install (the emulator signs with whatever it is told), or Stripe's when given."""
+    secret_key = _env("STRIPE_SECRET_KEY", "") or EMULATOR_SECRET_KEY
+    emulated = secret_key == EMULATOR_SECRET_KEY
+    webhook_secret = _env("STRIPE_WEBHOOK_SECRET", "")
+    if not webhook_secret and _env("LEADNEXUS_ENV", "development") != "production":
+        webhook_secret = _development_secret(instance_dir, "stripe_webhook_secret", "whsec_")
+    return {
+        "stripe_secret_key": secret_key,
+        "stripe_publishable_key": _env("STRIPE_PUBLISHABLE_KEY", "")
+        or (EMULATOR_PUBLISHABLE_KEY if emulated else ""),
+        "stripe_webhook_secret": webhook_secret,
+        "stripe_api_base": (
+            _env("STRIPE_API_BASE", "") or (EMULATOR_API_BASE if emulated else "")
+        ).rstrip("/")
+        or None,
+    }

@@ -31,10 +31,12 @@ class GatewayUnavailable(GatewayError):
 
 
 class CardDeclined(GatewayError):
-    """The card was declined; `reason` says why in the card issuer's terms, made readable."""
+    """The card was declined; `reason` says why in the card issuer's terms, made readable.
+    `intent_id` names the intent the decline left behind when the provider says so."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, intent_id: str | None = None) -> None:
         super().__init__(reason, code="card_declined")
+        self.intent_id = intent_id
 
 
 class InvalidWebhook(Exception):
